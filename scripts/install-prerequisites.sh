@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# System packages the tests need (Debian). Idempotent: installs only what is missing.
+set -euo pipefail
+needed=()
+command -v npm >/dev/null 2>&1 || needed+=(npm)
+if [ ${#needed[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing packages: ${needed[*]}. Install them with: sudo apt-get install -y ${needed[*]}" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${needed[@]}"
+fi

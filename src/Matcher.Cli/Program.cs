@@ -1,0 +1,1 @@
+return Matcher.Cli.CommandDispatcher.Run(args);
