@@ -11,6 +11,9 @@ public static class Datasets
     /// <summary>Environment variable that overrides the default location <c>../shared/datasets</c> beside the checkout.</summary>
     public const string PathVariable = "MATCHER_DATASETS";
 
+    // Initialised first: static initialisers run in declaration order and LocateRoot reads it.
+    public static string RepositoryRoot { get; } = LocateRepositoryRoot();
+
     public static string Root { get; } = LocateRoot();
 
     /// <summary>Full path of a folder or file under the datasets root, or a skip of the calling test when it is absent.</summary>
@@ -23,8 +26,6 @@ public static class Datasets
         }
         return path;
     }
-
-    public static string RepositoryRoot { get; } = LocateRepositoryRoot();
 
     private static string LocateRoot()
     {
