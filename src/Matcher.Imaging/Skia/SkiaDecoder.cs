@@ -1,0 +1,82 @@
+using System.Runtime.InteropServices;
+using Matcher.Imaging.Decoding;
+using SkiaSharp;
+
+namespace Matcher.Imaging.Skia;
+
+/// <summary>PNG, JPEG, BMP and WebP through SkiaSharp's codecs; the EXIF orientation is applied; alpha is dropped.</summary>
+internal static class SkiaDecoder
+{
+    public static DecodedImage Decode(ReadOnlySpan<byte> data, ImageFormat format, ImageLimits limits)
+    {
+        var name = format switch
+        {
+            ImageFormat.Png => "PNG",
+            ImageFormat.Jpeg => "JPEG",
+            ImageFormat.Bmp => "BMP",
+            _ => "WebP",
+        };
+        using var skData = SKData.CreateCopy(data);
+        var stream = new SKMemoryStream(skData);
+        using var codec = SKCodec.Create(stream, out var created);
+        if (codec is null)
+        {
+            stream.Dispose();
+            throw created == SKCodecResult.IncompleteInput
+                ? ImageErrors.TruncatedInput(name, "the header is incomplete")
+                : ImageErrors.Corrupt(name, $"the header is malformed ({created})");
+        }
+        if (!Matches(codec.EncodedFormat, format))
+        {
+            throw ImageErrors.Corrupt(name, $"the content is {codec.EncodedFormat}");
+        }
+        var info = codec.Info;
+        ImageErrors.CheckDimensions(info.Width, info.Height, limits, name);
+        var pixelCount = info.Width * info.Height;
+        if ((long)pixelCount * 4 > Array.MaxLength)
+        {
+            throw ImageErrors.TooManyPixels(info.Width, info.Height, Array.MaxLength / 4);
+        }
+
+        var rgba = new byte[pixelCount * 4];
+        var target = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var handle = GCHandle.Alloc(rgba, GCHandleType.Pinned);
+        SKCodecResult result;
+        try
+        {
+            result = codec.GetPixels(target, handle.AddrOfPinnedObject());
+        }
+        finally
+        {
+            handle.Free();
+        }
+        switch (result)
+        {
+            case SKCodecResult.Success:
+                break;
+            case SKCodecResult.IncompleteInput:
+                throw ImageErrors.TruncatedInput(name, "the pixel data ends early");
+            default:
+                throw ImageErrors.Corrupt(name, $"the pixel data is malformed ({result})");
+        }
+
+        var rgb = new byte[pixelCount * 3];
+        for (int i = 0, j = 0; i < rgb.Length; i += 3, j += 4)
+        {
+            rgb[i] = rgba[j];
+            rgb[i + 1] = rgba[j + 1];
+            rgb[i + 2] = rgba[j + 2];
+        }
+        var image = new DecodedImage(info.Width, info.Height, 3, rgb);
+        return Orientation.Apply(image, (int)codec.EncodedOrigin);
+    }
+
+    private static bool Matches(SKEncodedImageFormat encoded, ImageFormat format) => (encoded, format) switch
+    {
+        (SKEncodedImageFormat.Png, ImageFormat.Png) => true,
+        (SKEncodedImageFormat.Jpeg, ImageFormat.Jpeg) => true,
+        (SKEncodedImageFormat.Bmp, ImageFormat.Bmp) => true,
+        (SKEncodedImageFormat.Webp, ImageFormat.WebP) => true,
+        _ => false,
+    };
+}
