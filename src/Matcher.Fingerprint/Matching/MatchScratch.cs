@@ -1,0 +1,71 @@
+namespace Matcher.Fingerprint.Matching;
+
+/// <summary>
+/// Working memory of one comparison, allocated once per thread and reused, so comparing allocates nothing.
+/// </summary>
+internal sealed class MatchScratch
+{
+    private const int Max = MatchingParameters.MaxMinutiae;
+
+    [ThreadStatic]
+    private static MatchScratch? _current;
+
+    public static MatchScratch Current => _current ??= new MatchScratch();
+
+    /// <summary>Local support of each (probe, candidate) minutia pair: how many edge matches it takes part in.</summary>
+    public byte[] Support { get; } = new byte[Max * Max];
+
+    /// <summary>Every (probe, candidate) pair with some support, as probe index * 256 + candidate index.</summary>
+    public ushort[] SupportedPairs { get; } = new ushort[Max * Max];
+
+    public int SupportedPairCount { get; set; }
+
+    /// <summary>The supported pairs sorted into bins by the rotation their two directions imply.</summary>
+    public ushort[] PairsByRotation { get; } = new ushort[Max * Max];
+
+    public int[] RotationBinStart { get; } = new int[RotationBins.Count + 1];
+
+    public EdgeMatch[] Matches { get; } = new EdgeMatch[MatchingParameters.MaxEdgeMatches];
+
+    public int[] Roots { get; } = new int[MatchingParameters.RootCount];
+
+    public int[] RootWeights { get; } = new int[MatchingParameters.RootCount];
+
+    /// <summary>Candidate minutiae moved into the probe's frame by the transform under test.</summary>
+    public float[] AlignedX { get; } = new float[Max];
+
+    public float[] AlignedY { get; } = new float[Max];
+
+    public byte[] AlignedDirection { get; } = new byte[Max];
+
+    /// <summary>Stamps mark which minutiae are already paired under the current transform without clearing arrays.</summary>
+    public int[] ProbeStamp { get; } = new int[Max];
+
+    public int[] CandidateStamp { get; } = new int[Max];
+
+    public int Stamp { get; set; }
+
+    public int[] ProbeBest { get; } = new int[Max];
+
+    public float[] ProbeBestDistance { get; } = new float[Max];
+
+    public int[] CandidateBest { get; } = new int[Max];
+
+    public bool[] ProbeInOverlap { get; } = new bool[Max];
+
+    /// <summary>The pairs found by the last full pairing, as parallel candidate and probe indices.</summary>
+    public int[] PairCandidate { get; } = new int[Max];
+
+    public int[] PairProbe { get; } = new int[Max];
+
+    public int NextStamp()
+    {
+        if (++Stamp == int.MaxValue)
+        {
+            Array.Clear(ProbeStamp);
+            Array.Clear(CandidateStamp);
+            Stamp = 1;
+        }
+        return Stamp;
+    }
+}

@@ -1,0 +1,58 @@
+namespace Matcher.Fingerprint.Matching;
+
+/// <summary>
+/// Every tuning constant of the matcher, in one place. Distances are pixels at 500 dpi; angles are in byte units
+/// (256 per full turn) so that wrap-around is plain 8-bit arithmetic.
+/// </summary>
+internal static class MatchingParameters
+{
+    /// <summary>Minutiae kept per template; the rest (lowest quality first) are dropped so a packed template stays small.</summary>
+    public const int MaxMinutiae = 100;
+
+    /// <summary>Nearest neighbours stored per candidate minutia: the edges that look up root pairs in the probe.</summary>
+    public const int NeighborCount = 6;
+
+    /// <summary>Nearest neighbours whose edges the probe hashes; more than a candidate stores, to bridge spurious minutiae.</summary>
+    public const int ProbeNeighborCount = 12;
+
+    /// <summary>Longest edge (and largest |dx|, |dy|) considered in local structures.</summary>
+    public const int MaxEdgeLength = 120;
+
+    /// <summary>How far an edge's length may differ between the two prints (elastic distortion, position noise).</summary>
+    public const int EdgeLengthTolerance = 8;
+
+    /// <summary>How far an edge's relative angles may differ (8 = 11.25 degrees).</summary>
+    public const int EdgeAngleTolerance = 8;
+
+    /// <summary>Bucket widths of the probe's edge hash; at least twice the tolerances so a probe edge spans at most two buckets per axis.</summary>
+    public const int EdgeLengthBucket = 16;
+
+    public const int EdgeAngleBucket = 16;
+
+    /// <summary>Edge matches kept per comparison; a bound on work for pathological, minutia-dense templates.</summary>
+    public const int MaxEdgeMatches = 4096;
+
+    /// <summary>Root alignments tried per comparison, taken from the edge matches with the strongest local support.</summary>
+    public const int RootCount = 12;
+
+    /// <summary>Distance tolerance for a paired minutia: a base plus a share of its distance from the root, because
+    /// elastic distortion grows with distance from where the two prints were aligned.</summary>
+    public const float PairDistanceBase = 10f;
+
+    public const float PairDistanceSlope = 0.1f;
+
+    public const float PairDistanceMax = 28f;
+
+    /// <summary>Direction tolerance for a paired minutia (20 = 28 degrees).</summary>
+    public const int PairAngleTolerance = 20;
+
+    /// <summary>After a root alignment, the transform is re-fitted by least squares over the pairs and pairing repeated
+    /// with this distance tolerance (distortion is then spread over the whole overlap, not piled up far from the root).</summary>
+    public const float RefinedPairDistance = 18f;
+
+    /// <summary>A minutia counts as lying in the common area when a minutia of the other print lies within this distance.</summary>
+    public const float OverlapRadius = 40f;
+
+    /// <summary>Counts below this do not support a score at all: a few paired minutiae occur between any two fingers.</summary>
+    public const int MinimumPairs = 3;
+}
