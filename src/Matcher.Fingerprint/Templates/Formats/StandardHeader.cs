@@ -17,18 +17,30 @@ internal static class StandardHeader
     /// <summary>The 2005 versions. ANSI 378-2004 writes " 20\0"; some ANSI writers (FingerprintIO's sample) write "020\0".</summary>
     public static bool IsSupportedVersion(ReadOnlySpan<byte> version) => version.SequenceEqual(" 20\0"u8) || version.SequenceEqual("020\0"u8);
 
-    /// <summary>Which of the two 2005-era dialects a record with a supported version is, from its length field.</summary>
+    /// <summary>
+    /// Which of the two 2005-era dialects a record with a supported version is. The length field decides; when its
+    /// answer has an implausible header (view count outside 1..10 or a non-zero reserved byte) and the other reading
+    /// has a plausible one, the other wins, so that a lying length field still gets the error of the right format.
+    /// </summary>
     public static StandardDialect DetectDialect(ReadOnlySpan<byte> data)
     {
         var high = BinaryPrimitives.ReadUInt16BigEndian(data[8..]);
         var isoLength = BinaryPrimitives.ReadUInt32BigEndian(data[8..]);
-        if (high != 0)
-        {
+        var byLength = high != 0
             // Only an ISO record of 64 KiB or more has a non-zero top half; it then says roughly how long the data is.
-            var isLargeIso = isoLength <= (uint)data.Length + StandardRecordReader.LengthTolerance;
-            return isLargeIso ? StandardDialect.Iso : StandardDialect.Ansi;
-        }
-        return isoLength < IsoMinimumLength ? StandardDialect.Ansi : StandardDialect.Iso;
+            ? (isoLength <= (uint)data.Length + StandardRecordReader.LengthTolerance ? StandardDialect.Iso : StandardDialect.Ansi)
+            : (isoLength < IsoMinimumLength ? StandardDialect.Ansi : StandardDialect.Iso);
+        var other = byLength == StandardDialect.Iso ? StandardDialect.Ansi : StandardDialect.Iso;
+        return !HasPlausibleViewCount(data, byLength) && HasPlausibleViewCount(data, other) ? other : byLength;
+    }
+
+    private static bool HasPlausibleViewCount(ReadOnlySpan<byte> data, StandardDialect dialect)
+    {
+        var longLength = dialect.HasProductId && BinaryPrimitives.ReadUInt16BigEndian(data[8..]) == 0 ? 4 : 0;
+        var viewCountAt = dialect.HeaderBytes + longLength - 2;
+        return data.Length >= viewCountAt + 2
+            && data[viewCountAt] is > 0 and <= TemplateLimits.MaxViews
+            && data[viewCountAt + 1] == 0;
     }
 
     /// <summary>The version field as an operator would quote it, for example "030".</summary>
