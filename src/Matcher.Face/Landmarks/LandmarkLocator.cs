@@ -1,0 +1,47 @@
+using Matcher.Face.Detection;
+using Matcher.Face.Models;
+using Matcher.Face.Sampling;
+using Matcher.Imaging;
+
+namespace Matcher.Face.Landmarks;
+
+/// <summary>Finds the 68 iBUG landmarks inside a square face crop and returns them in image pixels.</summary>
+internal sealed class LandmarkLocator
+{
+    public const int PointCount = 68;
+
+    private static readonly PixelLayout Layout = new(ChannelOrder.Gray, 0, FaceParameters.LandmarkScale);
+
+    private readonly OnnxModel _model;
+    private readonly int _size;
+
+    public LandmarkLocator(OnnxModel model)
+    {
+        if (model.InputShape is not [1, 1, var height, var width] || height != width)
+        {
+            throw new InvalidDataException($"Landmark model '{model.Id}' must take one square greyscale image [1,1,N,N].");
+        }
+        if (model.OutputShapes[0] is not [1, 2 * PointCount])
+        {
+            throw new InvalidDataException($"Landmark model '{model.Id}' must output {2 * PointCount} coordinates.");
+        }
+        _model = model;
+        _size = checked((int)width);
+    }
+
+    public OnnxModel Model => _model;
+
+    /// <summary>Writes 68 (x, y) pairs in image pixels into <paramref name="xy"/>.</summary>
+    public void Locate(RgbImage image, in FaceBox square, ModelBuffers buffers, Span<double> xy)
+    {
+        var map = AffineMap.FromRectangle(square.Left, square.Top, square.Width, square.Height, _size, _size);
+        TensorSampler.Sample(image, map, _size, _size, Layout, buffers.Input);
+        _model.Run(buffers);
+        var output = buffers.Outputs[0];
+        for (var i = 0; i < PointCount; i++)
+        {
+            xy[2 * i] = square.Left + output[2 * i] * square.Width;
+            xy[2 * i + 1] = square.Top + output[2 * i + 1] * square.Height;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace Matcher.Face.Quality;
+
+/// <summary>
+/// Thresholds of the face quality checks; each failed check adds its reason code. Defaults are set to pass typical
+/// frontal photos (including low-resolution research sets such as ORL) and to catch clearly unusable captures.
+/// </summary>
+public sealed record FaceQualityOptions
+{
+    /// <summary>Distance between the eye centres, in image pixels (ISO/IEC 19794-5 asks 60+ for ID photos).</summary>
+    public double MinimumInterEyeDistance { get; init; } = 20;
+
+    public double MaximumYawDegrees { get; init; } = 35;
+
+    public double MaximumPitchDegrees { get; init; } = 30;
+
+    public double MaximumRollDegrees { get; init; } = 25;
+
+    /// <summary>Variance of the Laplacian of the aligned grey face (grey levels squared).</summary>
+    public double MinimumSharpness { get; init; } = 20;
+
+    /// <summary>Mean grey level of the aligned face, 0..255.</summary>
+    public double MinimumBrightness { get; init; } = 40;
+
+    public double MaximumBrightness { get; init; } = 220;
+
+    /// <summary>A second face at least this tall relative to the main face counts as another person in the picture.</summary>
+    public double SeveralFacesRelativeSize { get; init; } = 0.5;
+
+    internal void Validate()
+    {
+        if (!(MinimumInterEyeDistance >= 0 && MaximumYawDegrees > 0 && MaximumPitchDegrees > 0 && MaximumRollDegrees > 0
+              && MinimumSharpness >= 0 && MinimumBrightness >= 0 && MaximumBrightness > MinimumBrightness
+              && SeveralFacesRelativeSize > 0))
+        {
+            throw new ArgumentException("Face quality thresholds must be positive and the brightness range non-empty.");
+        }
+    }
+}
