@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Matcher.Fingerprint.Matching;
+
+namespace Matcher.Cli.Commands.Fingerprints;
+
+/// <summary>
+/// Compares every pair of files of one database once, the earlier file (by name) as the prepared probe. Same finger
+/// id = genuine pair; different = impostor. A pair with a file that failed to extract scores 0 (a non-match).
+/// Only real comparisons are timed, on this one thread.
+/// </summary>
+internal static class AllPairsProtocol
+{
+    public static AllPairsResult Run(LoadedDatabase database)
+    {
+        var genuine = new List<double>();
+        var impostor = new List<double>();
+        var timed = 0;
+        var stopwatch = new Stopwatch();
+        var samples = database.Samples;
+        for (var i = 0; i < samples.Count; i++)
+        {
+            for (var j = i + 1; j < samples.Count; j++)
+            {
+                var score = 0.0;
+                if (database.Probes[i] is { } probe && database.Candidates[j] is { } candidate)
+                {
+                    stopwatch.Start();
+                    score = FingerprintMatcher.Compare(probe, candidate);
+                    stopwatch.Stop();
+                    timed++;
+                }
+                (samples[i].Finger == samples[j].Finger ? genuine : impostor).Add(score);
+            }
+        }
+        return new AllPairsResult(database.Name, genuine, impostor, database.Failures.Count, database.ExtractionMilliseconds, timed, stopwatch.Elapsed);
+    }
+}

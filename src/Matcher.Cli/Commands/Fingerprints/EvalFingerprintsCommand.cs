@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using Matcher.Fingerprint.Extraction;
+
+namespace Matcher.Cli.Commands.Fingerprints;
+
+/// <summary>
+/// `matcher eval fingerprints`: verification accuracy on FVC-style folders with the all-pairs protocol. A folder of
+/// database folders is evaluated per database, then pooled (genuine and impostor sets pooled, no cross-database pairs).
+/// </summary>
+internal sealed class EvalFingerprintsCommand : ICliCommand
+{
+    public string Name => "eval fingerprints";
+
+    public string Usage => "eval fingerprints --dataset DIR [--dpi N] [--dpi-override DB2_B=569,...] [--json]";
+
+    public int Run(CliArguments arguments, TextWriter output)
+    {
+        var dataset = FingerprintDataset.Open(arguments.RequireOption("dataset"));
+        var dpi = new DpiChoice(arguments);
+        var json = arguments.HasFlag("json");
+        var unmatched = dpi.Unmatched(dataset).ToList();
+        if (unmatched.Count > 0)
+        {
+            throw new CliUsageException($"--dpi-override names no database of this dataset: {string.Join(", ", unmatched)}.");
+        }
+        var extractor = new FingerprintExtractor();
+        var results = dataset.Databases
+            .Select(database => AllPairsProtocol.Run(LoadedDatabase.Load(database, dpi.For(database.Name), extractor)))
+            .ToList();
+        var pooled = results.Count == 1 ? results[0] : AllPairsResult.Pool("pooled", results);
+        if (json)
+        {
+            var report = Figures(pooled);
+            if (results.Count > 1)
+            {
+                report["databases"] = results.ToDictionary(r => r.Name, r => (object?)Figures(r));
+            }
+            output.WriteLine(JsonSerializer.Serialize(report));
+            return 0;
+        }
+        foreach (var result in results.Count == 1 ? results : [.. results, pooled])
+        {
+            PrintText(result, output);
+        }
+        return 0;
+    }
+
+    private static Dictionary<string, object?> Figures(AllPairsResult result)
+    {
+        var rates = ErrorRates.Compute(result.Genuine, result.Impostor);
+        return new Dictionary<string, object?>
+        {
+            ["eer"] = rates.Eer,
+            ["fnmr_at_fmr_1e2"] = rates.FnmrAtFmr1E2,
+            ["fnmr_at_fmr_1e3"] = rates.FnmrAtFmr1E3,
+            ["zero_fmr"] = rates.ZeroFmr,
+            ["genuine_pairs"] = result.Genuine.Count,
+            ["impostor_pairs"] = result.Impostor.Count,
+            ["failed_to_extract"] = result.FailedToExtract,
+            ["extract_ms_median"] = result.ExtractionMillisecondsMedian,
+            ["comparisons_per_second"] = result.ComparisonsPerSecond,
+        };
+    }
+
+    private static void PrintText(AllPairsResult result, TextWriter output)
+    {
+        var rates = ErrorRates.Compute(result.Genuine, result.Impostor);
+        static string Percent(double value) => (100 * value).ToString("0.00", CultureInfo.InvariantCulture) + " %";
+        output.WriteLine($"{result.Name}: {result.Genuine.Count} genuine, {result.Impostor.Count} impostor pairs");
+        output.WriteLine($"  EER                {Percent(rates.Eer)}");
+        output.WriteLine($"  FNMR at FMR 1 %    {Percent(rates.FnmrAtFmr1E2)}");
+        output.WriteLine($"  FNMR at FMR 0.1 %  {Percent(rates.FnmrAtFmr1E3)}");
+        output.WriteLine($"  ZeroFMR            {Percent(rates.ZeroFmr)}");
+        output.WriteLine($"  failed to extract  {result.FailedToExtract}");
+        output.WriteLine(result.ExtractionMillisecondsMedian is { } median
+            ? $"  extraction         {median.ToString("0.0", CultureInfo.InvariantCulture)} ms median (decode + extract, one thread)"
+            : "  extraction         none (templates)");
+        output.WriteLine($"  comparisons        {result.ComparisonsPerSecond.ToString("0", CultureInfo.InvariantCulture)} per second (prepared probe, one thread)");
+    }
+}
