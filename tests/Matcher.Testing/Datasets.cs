@@ -1,3 +1,4 @@
+using System.Reflection;
 using Xunit;
 
 namespace Matcher.Testing;
@@ -37,6 +38,10 @@ public static class Datasets
         return Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "datasets"));
     }
 
+    /// <summary>
+    /// The checkout the tests were built from: searched upwards from the test binaries (the usual bin/ layout), else
+    /// the folder recorded at build time (builds with --artifacts-path put the binaries outside the checkout).
+    /// </summary>
     private static string LocateRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -46,6 +51,10 @@ public static class Datasets
                 return directory.FullName;
             }
         }
-        return Directory.GetCurrentDirectory();
+        var recorded = typeof(Datasets).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        return recorded is not null && File.Exists(Path.Combine(recorded, "Matcher.sln"))
+            ? Path.GetFullPath(recorded)
+            : Directory.GetCurrentDirectory();
     }
 }
