@@ -1,5 +1,6 @@
 using Matcher.Core.Errors;
 using Matcher.Imaging.Tests.Support;
+using Matcher.Testing;
 using Xunit;
 
 namespace Matcher.Imaging.Tests;
@@ -42,4 +43,24 @@ public sealed class RawGrayTests
     public void Rejects_more_pixels_than_the_limit_before_copying() =>
         Expect.Problem(InputProblem.TooLarge, "image.too_large",
             () => RawGray.FromBuffer(new byte[100], 50_000, 50_000));
+
+    /// <summary>
+    /// The SourceAFIS raw files are not the PNG/BMP/JPEG probe (their README: 332 x 533, 320 x 407, 333 x 435, from
+    /// another source), so only their layout can be checked: the size must be exactly right, one byte more or less fails.
+    /// </summary>
+    [Theory]
+    [InlineData("gray-probe.dat", 332, 533)]
+    [InlineData("gray-matching.dat", 320, 407)]
+    [InlineData("gray-nonmatching.dat", 333, 435)]
+    public void Sourceafis_raw_files_load_with_their_documented_size(string file, int width, int height)
+    {
+        var bytes = File.ReadAllBytes(Datasets.Require(Path.Combine("fingerprints", "sourceafis-samples", file)));
+
+        var image = RawGray.FromBuffer(bytes, width, height);
+
+        Assert.Equal(bytes, image.Pixels);
+        Assert.True(image.Pixels.Distinct().Count() > 50);
+        Expect.Invalid("image.truncated", () => RawGray.FromBuffer(bytes, width, height + 1));
+        Expect.Invalid("image.invalid_dimensions", () => RawGray.FromBuffer(bytes, width, height - 1));
+    }
 }
