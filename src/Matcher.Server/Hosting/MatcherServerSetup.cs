@@ -1,0 +1,47 @@
+using System.Net;
+using Matcher.Server.Errors;
+using Matcher.Server.Services;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Matcher.Server.Hosting;
+
+/// <summary>Registration of everything the server runs, kept out of Program.cs so tests host the same setup.</summary>
+public static class MatcherServerSetup
+{
+    public static WebApplicationBuilder AddMatcherServer(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ServerOptions>()
+            .Bind(builder.Configuration.GetSection(ServerOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = IPAddress.TryParse(options.ListenAddress, out var parsed) ? parsed : IPAddress.Loopback;
+            kestrel.Listen(address, options.Port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes;
+        });
+
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<ErrorMappingInterceptor>();
+            grpc.MaxReceiveMessageSize = options.MaxMessageBytes;
+            grpc.MaxSendMessageSize = options.MaxMessageBytes;
+            grpc.EnableDetailedErrors = false;
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<FaceEngineProvider>("face-models");
+        builder.Services.AddMatcherEngines();
+        return builder;
+    }
+
+    public static WebApplication MapMatcherServer(this WebApplication app)
+    {
+        app.MapGrpcService<TemplatesService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

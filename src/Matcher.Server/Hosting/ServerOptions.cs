@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+
+namespace Matcher.Server.Hosting;
+
+/// <summary>
+/// Everything an operator can set, from appsettings.json, environment variables (Matcher__Port=50051) or the command
+/// line (--Matcher:Port 50051). Validated at start-up: a bad value stops the server with a message naming it.
+/// </summary>
+public sealed class ServerOptions : IValidatableObject
+{
+    public const string Section = "Matcher";
+
+    /// <summary>Address to listen on; loopback by default so nothing is exposed until an operator decides so.</summary>
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    [Range(0, 65535)]
+    public int Port { get; set; } = 50051;
+
+    /// <summary>Largest gRPC message accepted, in bytes: ten fingerprint images and a face photo fit in the default.</summary>
+    [Range(64 * 1024, 256 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>Largest decoded image accepted, in pixels (decompression bombs stop here).</summary>
+    [Range(10_000, 100_000_000)]
+    public int MaxImagePixels { get; set; } = 4096 * 4096;
+
+    /// <summary>Folder with the face model manifest and .onnx files; empty means MATCHER_MODELS, else models/ of the checkout.</summary>
+    public string? ModelDirectory { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IPAddress.TryParse(ListenAddress, out _))
+        {
+            yield return new ValidationResult(
+                $"Matcher:ListenAddress '{ListenAddress}' is not an IP address (for example 127.0.0.1 or 0.0.0.0).",
+                [nameof(ListenAddress)]);
+        }
+        if (!string.IsNullOrWhiteSpace(ModelDirectory) && !Directory.Exists(ModelDirectory))
+        {
+            yield return new ValidationResult(
+                $"Matcher:ModelDirectory '{ModelDirectory}' does not exist. Fetch the models with ./scripts/fetch-models.sh.",
+                [nameof(ModelDirectory)]);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Matcher.Contracts.V1;
+using Matcher.Core.Errors;
+using Matcher.Fingerprint.Extraction;
+using Matcher.Fingerprint.Templates;
+using Matcher.Imaging;
+using Matcher.Server.Errors;
+
+namespace Matcher.Server.Samples;
+
+/// <summary>A fingerprint sample made ready for matching, whatever form the station sent it in.</summary>
+internal sealed record ReadFingerprint(int Position, FingerprintTemplate Template, int Quality);
+
+/// <summary>Turns a contract fingerprint sample (image, raw pixels or standard template) into a template.</summary>
+internal sealed class FingerprintSampleReader(FingerprintExtractor extractor, ImageLimits imageLimits)
+{
+    public ReadFingerprint Read(FingerprintSample sample, string field, bool requirePosition)
+    {
+        var position = (int)sample.Position;
+        if (position is < 0 or > 10 || (requirePosition && position == 0))
+        {
+            throw new InvalidRequestException($"{field}.position",
+                $"Finger position {position} is not valid: use 1 (right thumb) to 10 (left little finger).");
+        }
+        switch (sample.SourceCase)
+        {
+            case FingerprintSample.SourceOneofCase.Image:
+                RequireData(sample.Image.Data.Length, $"{field}.image.data");
+                var decoded = ImageDecoder.DecodeGray(sample.Image.Data.Span, imageLimits);
+                return Extract(position, decoded, sample.Image.Dpi, $"{field}.image.dpi");
+            case FingerprintSample.SourceOneofCase.Raw:
+                RequireData(sample.Raw.Pixels.Length, $"{field}.raw.pixels");
+                var raw = RawGray.FromBuffer(sample.Raw.Pixels.Span, (int)Math.Min(sample.Raw.Width, int.MaxValue),
+                    (int)Math.Min(sample.Raw.Height, int.MaxValue), imageLimits);
+                return Extract(position, raw, sample.Raw.Dpi, $"{field}.raw.dpi");
+            case FingerprintSample.SourceOneofCase.Template:
+                RequireData(sample.Template.Data.Length, $"{field}.template.data");
+                return Import(position, sample.Template, field);
+            default:
+                throw new InvalidRequestException(field, "The fingerprint sample is empty: send an image, raw pixels or a template.");
+        }
+    }
+
+    private ReadFingerprint Extract(int position, GrayImage image, uint dpi, string dpiField)
+    {
+        if (dpi == 0)
+        {
+            throw new InvalidRequestException(dpiField, "The scanner resolution (dpi) is required for fingerprint images.");
+        }
+        var result = extractor.Extract(image, (int)Math.Min(dpi, int.MaxValue));
+        return new ReadFingerprint(position, result.Template, result.Quality);
+    }
+
+    private static ReadFingerprint Import(int position, FingerprintTemplateData data, string field)
+    {
+        var views = TemplateCodecs.Import(data.Data.Span);
+        if (data.Format != Contracts.V1.TemplateFormat.Unspecified)
+        {
+            var detected = TemplateCodecs.Detect(data.Data.Span);
+            if (ContractFormats.FromEngine(detected) != data.Format)
+            {
+                throw new InvalidRequestException($"{field}.template.format",
+                    $"The template was declared as {data.Format} but its header says {detected}.");
+            }
+        }
+        if (views.Count != 1)
+        {
+            throw BiometricInputException.Invalid("template.view_count",
+                $"A fingerprint sample must hold exactly one finger view; this template holds {views.Count}.");
+        }
+        var template = views[0].Template;
+        return new ReadFingerprint(position == 0 ? views[0].FingerPosition : position, template, template.SampleQuality);
+    }
+
+    private static void RequireData(int length, string field)
+    {
+        if (length == 0)
+        {
+            throw new InvalidRequestException(field, "The sample data is empty.");
+        }
+    }
+}
