@@ -30,6 +30,12 @@ public sealed class FaceEngine : IDisposable
     /// <summary>The id every embedding of this engine carries; embeddings with another id cannot be compared.</summary>
     public string EmbeddingModelId => _models.Embedder.ModelId;
 
+    /// <summary>Length of this engine's embeddings (128 or 512).</summary>
+    public int EmbeddingDimension => _models.Embedder.Dimension;
+
+    /// <summary>Maps a cosine similarity of two embeddings of this model to the shared calibrated score scale.</summary>
+    public double ScoreOfSimilarity(double cosineSimilarity) => _models.Embedder.Calibration.ToScore(cosineSimilarity);
+
     public FaceEngineOptions Options => _options;
 
     /// <summary>Loads and verifies the models. Missing or altered model files fail here, naming the file and the fix.</summary>

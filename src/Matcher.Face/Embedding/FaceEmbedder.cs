@@ -35,6 +35,9 @@ internal sealed class FaceEmbedder
         Calibration = calibration;
     }
 
+    /// <summary>Length of the embeddings this model makes.</summary>
+    public int Dimension => (int)_model.OutputShapes[0][1];
+
     /// <summary>Maps this model's cosine similarity to the shared score scale.</summary>
     public ScoreCalibration Calibration { get; }
 
