@@ -256,6 +256,7 @@ public sealed class DecoderFuzzTests
             ["png-colour"] = SkiaImages.Encode(24, 18, Pattern, SKEncodedImageFormat.Png),
             ["jpeg"] = SkiaImages.Encode(24, 18, Pattern, SKEncodedImageFormat.Jpeg, 80),
             ["jpeg-exif"] = SkiaImages.WithExifOrientation(SkiaImages.Encode(24, 18, Pattern, SKEncodedImageFormat.Jpeg, 80), 6),
+            ["jpeg-grey"] = SkiaImages.EncodeGray(24, 18, (x, y) => (byte)(x * 10 + y), SKEncodedImageFormat.Jpeg, 80),
             ["webp"] = SkiaImages.Encode(24, 18, Pattern, SKEncodedImageFormat.Webp),
             ["bmp"] = Bmp24(24, 18, Pattern),
             ["pgm-raw"] = Encoding.ASCII.GetBytes("P5\n# seed\n24 18\n255\n").Concat(grey.Select(v => (byte)v)).ToArray(),

@@ -32,6 +32,24 @@ public sealed class SkiaDecoderTests
     }
 
     [Fact]
+    public void Greyscale_png_and_jpeg_decode_to_one_channel()
+    {
+        static byte Ramp(int x, int y) => (byte)(x * 6 + y * 2);
+        var png = SkiaImages.EncodeGray(40, 30, Ramp, SKEncodedImageFormat.Png);
+        var jpeg = SkiaImages.EncodeGray(40, 30, Ramp, SKEncodedImageFormat.Jpeg, 95);
+
+        var fromPng = ImageDecoder.DecodeGray(png);
+        var fromJpeg = ImageDecoder.DecodeGray(jpeg);
+        var rgb = ImageDecoder.DecodeRgb(png);
+
+        var expected = Enumerable.Range(0, 40 * 30).Select(i => Ramp(i % 40, i / 40)).ToArray();
+        Assert.Equal(expected, fromPng.Pixels);
+        var jpegError = expected.Zip(fromJpeg.Pixels, (a, b) => Math.Abs(a - b)).Average();
+        Assert.True(jpegError < 1.5, $"mean JPEG error {jpegError:F2}");
+        Assert.Equal(expected.SelectMany(v => new[] { v, v, v }), rgb.Pixels);
+    }
+
+    [Fact]
     public void Colour_to_grey_uses_bt601_weights()
     {
         var encoded = SkiaImages.Encode(3, 1, (x, _) => x switch { 0 => (255, 0, 0), 1 => (0, 255, 0), _ => (0, 0, 255) }, SKEncodedImageFormat.Png);

@@ -25,6 +25,10 @@ internal static class NetpbmDecoder
         {
             throw ImageErrors.Corrupt(format, $"maxval is {maxValue}; it must be between 1 and 65535");
         }
+        if (width * height * channels > Array.MaxLength)
+        {
+            throw ImageErrors.TooManyPixels(width, height, Array.MaxLength / channels);
+        }
         var sampleCount = (int)(width * height * channels);
         var pixels = plain
             ? ReadPlain(data, position, sampleCount, (int)maxValue, format)

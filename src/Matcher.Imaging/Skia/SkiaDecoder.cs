@@ -38,9 +38,12 @@ internal static class SkiaDecoder
             throw ImageErrors.TooManyPixels(info.Width, info.Height, Array.MaxLength / 4);
         }
 
-        var rgba = new byte[pixelCount * 4];
-        var target = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var handle = GCHandle.Alloc(rgba, GCHandleType.Pinned);
+        // Greyscale sources (grey JPEG and PNG) decode straight to one channel; everything else through RGBA.
+        var grey = info.ColorType == SKColorType.Gray8;
+        var decoded = new byte[pixelCount * (grey ? 1 : 4)];
+        var target = new SKImageInfo(info.Width, info.Height, grey ? SKColorType.Gray8 : SKColorType.Rgba8888,
+            grey ? SKAlphaType.Opaque : SKAlphaType.Unpremul);
+        var handle = GCHandle.Alloc(decoded, GCHandleType.Pinned);
         SKCodecResult result;
         try
         {
@@ -59,13 +62,17 @@ internal static class SkiaDecoder
             default:
                 throw ImageErrors.Corrupt(name, $"the pixel data is malformed ({result})");
         }
+        if (grey)
+        {
+            return Orientation.Apply(new DecodedImage(info.Width, info.Height, 1, decoded), (int)codec.EncodedOrigin);
+        }
 
         var rgb = new byte[pixelCount * 3];
         for (int i = 0, j = 0; i < rgb.Length; i += 3, j += 4)
         {
-            rgb[i] = rgba[j];
-            rgb[i + 1] = rgba[j + 1];
-            rgb[i + 2] = rgba[j + 2];
+            rgb[i] = decoded[j];
+            rgb[i + 1] = decoded[j + 1];
+            rgb[i + 2] = decoded[j + 2];
         }
         var image = new DecodedImage(info.Width, info.Height, 3, rgb);
         return Orientation.Apply(image, (int)codec.EncodedOrigin);

@@ -23,6 +23,33 @@ internal static class SkiaImages
         return data!.ToArray();
     }
 
+    /// <summary>Encodes an 8-bit greyscale bitmap, so the file itself is greyscale (one-channel PNG or JPEG).</summary>
+    public static byte[] EncodeGray(int width, int height, Func<int, int, byte> pixel, SKEncodedImageFormat format, int quality = 100)
+    {
+        var info = new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque);
+        var pixels = new byte[width * height];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                pixels[y * width + x] = pixel(x, y);
+            }
+        }
+        using var bitmap = new SKBitmap();
+        var handle = System.Runtime.InteropServices.GCHandle.Alloc(pixels, System.Runtime.InteropServices.GCHandleType.Pinned);
+        try
+        {
+            bitmap.InstallPixels(info, handle.AddrOfPinnedObject(), width);
+            using var pixmap = bitmap.PeekPixels();
+            using var data = pixmap.Encode(format, quality);
+            return data!.ToArray();
+        }
+        finally
+        {
+            handle.Free();
+        }
+    }
+
     /// <summary>Inserts an APP1 Exif segment holding only an Orientation tag right after the JPEG's SOI marker.</summary>
     public static byte[] WithExifOrientation(byte[] jpeg, int orientation)
     {
