@@ -1,0 +1,110 @@
+using Matcher.Gallery.Search;
+using Matcher.Gallery.Subjects;
+
+namespace Matcher.Gallery.Shards;
+
+/// <summary>
+/// One shard: many concurrent searches, one writer at a time. When deletions pile up the shard is rebuilt from its live
+/// records while searches go on (an upgradeable read lock keeps writers out, not readers) and swapped in at the end.
+/// </summary>
+internal sealed class GalleryShard(GalleryOptions options) : IDisposable
+{
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private ShardData _data = new(options);
+
+    public int Count => Read(data => data.LiveCount);
+
+    public long MemoryBytes => Read(data => data.MemoryBytes);
+
+    public bool NeedsCompaction => Read(data => data.DeletedCount > 0
+        && data.DeletedCount >= options.CompactionThreshold * (data.LiveCount + data.DeletedCount));
+
+    public SubjectRecord? Get(string subjectId) => Read(data => data.Get(subjectId));
+
+    public IReadOnlyList<SubjectRecord> LiveRecords() => Read(data => data.LiveRecords.ToList());
+
+    public void Add(SubjectRecord record) => Write(data => data.Add(record));
+
+    public bool Remove(string subjectId) => Write(data => data.Remove(subjectId));
+
+    public List<Candidate> Search(SearchProbe probe, SearchScope scope, double threshold) => Read(data =>
+    {
+        var found = new List<Candidate>();
+        foreach (var row in data.Nominate(probe, scope))
+        {
+            if (data.Evaluate(probe, row) is { } candidate && candidate.Score >= threshold)
+            {
+                found.Add(candidate);
+            }
+        }
+        return found;
+    });
+
+    /// <summary>Rebuilds the shard without its tombstones; searches continue meanwhile, writers wait.</summary>
+    public void Compact()
+    {
+        _lock.EnterUpgradeableReadLock();
+        try
+        {
+            var rebuilt = new ShardData(options);
+            foreach (var record in _data.LiveRecords)
+            {
+                rebuilt.Add(record);
+            }
+            ShardData old;
+            _lock.EnterWriteLock();
+            try
+            {
+                old = _data;
+                _data = rebuilt;
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+            old.Dispose();
+        }
+        finally
+        {
+            _lock.ExitUpgradeableReadLock();
+        }
+    }
+
+    public void Dispose()
+    {
+        _data.Dispose();
+        _lock.Dispose();
+    }
+
+    private T Read<T>(Func<ShardData, T> action)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return action(_data);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private T Write<T>(Func<ShardData, T> action)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            return action(_data);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    private void Write(Action<ShardData> action) => Write(data =>
+    {
+        action(data);
+        return true;
+    });
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using Matcher.Gallery.Search;
+using Matcher.Gallery.Shards;
+using Matcher.Gallery.Subjects;
+
+namespace Matcher.Gallery;
+
+/// <summary>
+/// Every enrolled subject held in memory for searching: named galleries, each split into shards by a stable hash of
+/// the subject id. Searches run on all selected shards in parallel and merge the candidates. Thread-safe.
+/// Callers that must not let a duplicate slip in between a search and an insert serialise the two themselves.
+/// </summary>
+public sealed class SubjectIndex : IDisposable
+{
+    private readonly GalleryOptions _options;
+    private readonly ConcurrentDictionary<string, GalleryShard[]> _galleries = new(StringComparer.Ordinal);
+    private Task _compaction = Task.CompletedTask;
+
+    public SubjectIndex(GalleryOptions options)
+    {
+        options.Validate();
+        _options = options;
+    }
+
+    public IReadOnlyCollection<string> Galleries => _galleries.Keys.ToArray();
+
+    public long Count => _galleries.Values.Sum(shards => (long)shards.Sum(s => s.Count));
+
+    public long CountIn(string gallery) => _galleries.TryGetValue(gallery, out var shards) ? shards.Sum(s => s.Count) : 0;
+
+    /// <summary>Subjects a search over the scope compares against (for thresholds that depend on gallery size).</summary>
+    public long CountIn(SearchScope scope) =>
+        scope.SubjectIds?.Count ?? _galleries.Where(g => scope.IncludesGallery(g.Key)).Sum(g => (long)g.Value.Sum(s => s.Count));
+
+    public long MemoryBytes => _galleries.Values.Sum(shards => shards.Sum(s => s.MemoryBytes));
+
+    public int ShardCount => _options.ShardCount;
+
+    public SubjectRecord? Get(SubjectKey key) =>
+        _galleries.TryGetValue(key.Gallery, out var shards) ? ShardOf(shards, key.SubjectId).Get(key.SubjectId) : null;
+
+    /// <summary>Adds a subject; an id already present in its gallery is a programming error here (check first).</summary>
+    public void Add(SubjectRecord record)
+    {
+        var shards = _galleries.GetOrAdd(record.Key.Gallery, _ => CreateShards());
+        ShardOf(shards, record.Key.SubjectId).Add(record);
+    }
+
+    public bool Remove(SubjectKey key)
+    {
+        if (!_galleries.TryGetValue(key.Gallery, out var shards))
+        {
+            return false;
+        }
+        var shard = ShardOf(shards, key.SubjectId);
+        var removed = shard.Remove(key.SubjectId);
+        if (removed && shard.NeedsCompaction)
+        {
+            CompactInBackground(shard);
+        }
+        return removed;
+    }
+
+    /// <summary>Candidates scoring at least <paramref name="threshold"/>, best first, at most <paramref name="maxCandidates"/>.</summary>
+    public IReadOnlyList<Candidate> Search(SearchProbe probe, SearchScope scope, int maxCandidates, double threshold,
+        CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCandidates);
+        var shards = _galleries.Where(g => scope.IncludesGallery(g.Key)).SelectMany(g => g.Value).ToArray();
+        var found = new ConcurrentBag<Candidate>();
+        Parallel.ForEach(shards, new ParallelOptions { CancellationToken = cancellation }, shard =>
+        {
+            foreach (var candidate in shard.Search(probe, scope, threshold))
+            {
+                found.Add(candidate);
+            }
+        });
+        return found
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Key.Gallery, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.SubjectId, StringComparer.Ordinal)
+            .Take(maxCandidates)
+            .ToList();
+    }
+
+    /// <summary>Every live record, gallery by gallery (for snapshots and cache rebuilds).</summary>
+    public IEnumerable<SubjectRecord> AllRecords() =>
+        _galleries.OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Value).SelectMany(s => s.LiveRecords());
+
+    public void Dispose()
+    {
+        lock (_galleries)
+        {
+            _compaction.Wait();
+        }
+        foreach (var shard in _galleries.Values.SelectMany(s => s))
+        {
+            shard.Dispose();
+        }
+    }
+
+    private GalleryShard[] CreateShards() =>
+        Enumerable.Range(0, _options.ShardCount).Select(_ => new GalleryShard(_options)).ToArray();
+
+    private static GalleryShard ShardOf(GalleryShard[] shards, string subjectId) =>
+        shards[(int)(StableHash(subjectId) % (uint)shards.Length)];
+
+    /// <summary>FNV-1a over UTF-16 code units: the same subject lands in the same shard in every process.</summary>
+    private static uint StableHash(string value)
+    {
+        var hash = 2166136261u;
+        foreach (var c in value)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return hash;
+    }
+
+    /// <summary>One compaction at a time, so a burst of deletes cannot take every core away from searches.</summary>
+    private void CompactInBackground(GalleryShard shard)
+    {
+        lock (_galleries)
+        {
+            if (_compaction.IsCompleted)
+            {
+                _compaction = Task.Run(shard.Compact);
+            }
+        }
+    }
+}

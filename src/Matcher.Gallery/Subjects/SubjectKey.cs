@@ -1,0 +1,7 @@
+namespace Matcher.Gallery.Subjects;
+
+/// <summary>A subject is identified by its id within a named gallery.</summary>
+public readonly record struct SubjectKey(string Gallery, string SubjectId)
+{
+    public override string ToString() => $"{Gallery}/{SubjectId}";
+}
