@@ -65,6 +65,36 @@ public sealed class ImportLimitTests
     }
 
     [Fact]
+    public void OutOfRangeFieldsAreNamedInTheError()
+    {
+        var data = OpenAfisRecord();
+        data[26] = 120;
+        var quality = TemplateSamples.ImportFails(data);
+        Assert.Equal("template.invalid_value", quality.ReasonCode);
+        Assert.Contains("the quality of finger view 1 is 120", quality.Message, StringComparison.Ordinal);
+        data = OpenAfisRecord();
+        data[28 + 6] |= 0xc0;
+        Assert.Contains("minutia 2 of finger view 1 has the reserved type code 3", TemplateSamples.ImportFails(data).Message, StringComparison.Ordinal);
+        data = OpenAfisRecord();
+        data[24] = 13;
+        Assert.Contains("finger position 13", TemplateSamples.ImportFails(data).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnsiLongLengthFormImportsLikeTheShortForm()
+    {
+        var shortForm = TemplateSamples.Read(Path.Combine("nist-biomdi", "ANSI-INCITS-378_2004_Appendix-B2_Example.raw"));
+        var longForm = new byte[shortForm.Length + 4];
+        shortForm.AsSpan(0, 8).CopyTo(longForm);
+        BinaryPrimitives.WriteUInt32BigEndian(longForm.AsSpan(10), (uint)longForm.Length);
+        shortForm.AsSpan(10).CopyTo(longForm.AsSpan(14));
+        Assert.Equal(TemplateFormat.Ansi378_2004, TemplateCodecs.Detect(longForm));
+        var expected = TemplateCodecs.Import(shortForm);
+        var actual = TemplateCodecs.Import(longForm);
+        Assert.Equal(expected.SelectMany(v => v.Template.Minutiae), actual.SelectMany(v => v.Template.Minutiae));
+    }
+
+    [Fact]
     public void ResolutionIsConvertedTo500Dpi()
     {
         var data = OpenAfisRecord();

@@ -52,19 +52,19 @@ internal static class NativeRecordReader
 
     private static FingerprintView ReadView(ref RecordReader reader, int number)
     {
-        var header = reader.Take(NativeLayout.ViewHeaderBytes, $"header of finger view {number}");
+        var header = reader.Take(NativeLayout.ViewHeaderBytes, RecordPart.OfView("header", number));
         var fingerPosition = header[0];
         var quality = header[2];
         var width = BinaryPrimitives.ReadUInt16LittleEndian(header[3..]);
         var height = BinaryPrimitives.ReadUInt16LittleEndian(header[5..]);
         var count = header[7];
         TemplateValidation.CheckFingerPosition(fingerPosition, number);
-        TemplateValidation.CheckQuality(quality, $"the quality of finger view {number}");
+        TemplateValidation.CheckQuality(quality, RecordPart.View(number));
         if (width == 0 || height == 0)
         {
             throw TemplateErrors.InvalidValue($"finger view {number}", "has an empty frame");
         }
-        var block = reader.Take(count * NativeLayout.MinutiaBytes, $"{count} minutiae of finger view {number}");
+        var block = reader.Take(count * NativeLayout.MinutiaBytes, RecordPart.Minutiae(count, number));
         var minutiae = new Minutia[count];
         for (var i = 0; i < count; i++)
         {
@@ -80,17 +80,17 @@ internal static class NativeRecordReader
         var y = BinaryPrimitives.ReadUInt16LittleEndian(bytes[2..]);
         var typeAndDirection = BinaryPrimitives.ReadUInt16LittleEndian(bytes[4..]);
         var quality = bytes[6];
-        var what = $"minutia {index} of finger view {view}";
-        var type = TemplateValidation.CheckType(typeAndDirection >> NativeLayout.DirectionBits, what);
+        var part = RecordPart.Minutia(index, view);
+        var type = TemplateValidation.CheckType(typeAndDirection >> NativeLayout.DirectionBits, part);
         var direction = typeAndDirection & DirectionMask;
-        TemplateValidation.CheckQuality(quality, $"the quality of {what}");
+        TemplateValidation.CheckQuality(quality, part);
         if (x >= width || y >= height)
         {
-            throw TemplateErrors.InvalidValue(what, $"lies outside the {width} x {height} frame");
+            throw TemplateErrors.InvalidValue(part.ToString(), $"lies outside the {width} x {height} frame");
         }
         if (direction >= DirectionUnits.GridStepsPerTurn)
         {
-            throw TemplateErrors.InvalidValue(what, $"has direction step {direction}, beyond a full turn");
+            throw TemplateErrors.InvalidValue(part.ToString(), $"has direction step {direction}, beyond a full turn");
         }
         return new Minutia(x, y, DirectionUnits.ToRadians(direction, DirectionUnits.GridStepsPerTurn), type, quality);
     }

@@ -20,7 +20,7 @@ internal ref struct RecordReader
     public readonly int Remaining => _data.Length - Position;
 
     /// <summary>Fails with template.truncated unless <paramref name="count"/> more bytes exist.</summary>
-    public readonly void Require(long count, string part)
+    public readonly void Require(long count, RecordPart part)
     {
         if (count > Remaining)
         {
@@ -28,7 +28,7 @@ internal ref struct RecordReader
         }
     }
 
-    public ReadOnlySpan<byte> Take(int count, string part)
+    public ReadOnlySpan<byte> Take(int count, RecordPart part)
     {
         Require(count, part);
         var slice = _data.Slice(Position, count);
@@ -36,13 +36,11 @@ internal ref struct RecordReader
         return slice;
     }
 
-    public byte ReadByte(string part) => Take(1, part)[0];
+    public byte ReadByte(RecordPart part) => Take(1, part)[0];
 
-    public ushort ReadUInt16BigEndian(string part) => BinaryPrimitives.ReadUInt16BigEndian(Take(2, part));
+    public ushort ReadUInt16BigEndian(RecordPart part) => BinaryPrimitives.ReadUInt16BigEndian(Take(2, part));
 
-    public uint ReadUInt32BigEndian(string part) => BinaryPrimitives.ReadUInt32BigEndian(Take(4, part));
+    public uint ReadUInt32BigEndian(RecordPart part) => BinaryPrimitives.ReadUInt32BigEndian(Take(4, part));
 
-    public ushort ReadUInt16LittleEndian(string part) => BinaryPrimitives.ReadUInt16LittleEndian(Take(2, part));
-
-    public uint ReadUInt32LittleEndian(string part) => BinaryPrimitives.ReadUInt32LittleEndian(Take(4, part));
+    public ushort ReadUInt16LittleEndian(RecordPart part) => BinaryPrimitives.ReadUInt16LittleEndian(Take(2, part));
 }

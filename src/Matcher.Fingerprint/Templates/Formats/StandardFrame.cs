@@ -17,23 +17,29 @@ internal readonly record struct StandardFrame(int Width, int Height, int Resolut
         return new StandardFrame(width, height, CheckResolution(resolutionX, "horizontal"), CheckResolution(resolutionY, "vertical"));
     }
 
-    /// <summary>Builds the 500 dpi template; a zero width or height (unknown) is taken from the minutiae's extent.</summary>
-    public FingerprintTemplate ToTemplate(Minutia[] rawMinutiae, byte sampleQuality)
+    /// <summary>
+    /// Builds the 500 dpi template, rescaling <paramref name="minutiae"/> in place; a zero width or height (unknown)
+    /// is taken from the minutiae's extent.
+    /// </summary>
+    public FingerprintTemplate ToTemplate(Minutia[] minutiae, byte sampleQuality)
     {
-        var width = Width > 0 ? Width : 1 + rawMinutiae.Select(m => m.X).DefaultIfEmpty(0).Max();
-        var height = Height > 0 ? Height : 1 + rawMinutiae.Select(m => m.Y).DefaultIfEmpty(0).Max();
+        var width = Width > 0 ? Width : 1 + minutiae.Select(m => m.X).DefaultIfEmpty(0).Max();
+        var height = Height > 0 ? Height : 1 + minutiae.Select(m => m.Y).DefaultIfEmpty(0).Max();
+        if (ResolutionX == NativeResolution && ResolutionY == NativeResolution)
+        {
+            return new FingerprintTemplate(width, height, minutiae, sampleQuality);
+        }
         var scaleX = (double)NativeResolution / ResolutionX;
         var scaleY = (double)NativeResolution / ResolutionY;
         var scaledWidth = Math.Max(1, Scale(width, scaleX));
         var scaledHeight = Math.Max(1, Scale(height, scaleY));
-        var minutiae = new Minutia[rawMinutiae.Length];
         for (var i = 0; i < minutiae.Length; i++)
         {
             // Rounding can push the last column onto the frame edge; keep every minutia inside the frame.
-            minutiae[i] = rawMinutiae[i] with
+            minutiae[i] = minutiae[i] with
             {
-                X = Math.Min(Scale(rawMinutiae[i].X, scaleX), scaledWidth - 1),
-                Y = Math.Min(Scale(rawMinutiae[i].Y, scaleY), scaledHeight - 1),
+                X = Math.Min(Scale(minutiae[i].X, scaleX), scaledWidth - 1),
+                Y = Math.Min(Scale(minutiae[i].Y, scaleY), scaledHeight - 1),
             };
         }
         return new FingerprintTemplate(scaledWidth, scaledHeight, minutiae, sampleQuality);

@@ -61,22 +61,22 @@ internal static class StandardRecordReader
 
     private static FingerprintView ReadView(ref RecordReader reader, int number, StandardFrame frame, StandardDialect dialect)
     {
-        var header = reader.Take(4, $"header of finger view {number}");
+        var header = reader.Take(4, RecordPart.OfView("header", number));
         var fingerPosition = header[0];
         var viewNumber = header[1] >> 4;
         var impressionType = header[1] & 0x0f;
         var quality = header[2];
         var count = header[3];
         TemplateValidation.CheckFingerPosition(fingerPosition, number);
-        TemplateValidation.CheckQuality(quality, $"the quality of finger view {number}");
-        var block = reader.Take(count * MinutiaBytes, $"{count} minutiae of finger view {number}");
+        TemplateValidation.CheckQuality(quality, RecordPart.View(number));
+        var block = reader.Take(count * MinutiaBytes, RecordPart.Minutiae(count, number));
         var minutiae = new Minutia[count];
         for (var i = 0; i < count; i++)
         {
             minutiae[i] = ReadMinutia(block.Slice(i * MinutiaBytes, MinutiaBytes), frame, dialect, number, i + 1);
         }
-        var extendedLength = reader.ReadUInt16BigEndian($"extended data length of finger view {number}");
-        reader.Take(extendedLength, $"extended data of finger view {number}");
+        var extendedLength = reader.ReadUInt16BigEndian(RecordPart.OfView("extended data length", number));
+        reader.Take(extendedLength, RecordPart.OfView("extended data", number));
         return new FingerprintView(fingerPosition, viewNumber, impressionType, frame.ToTemplate(minutiae, quality));
     }
 
@@ -85,12 +85,12 @@ internal static class StandardRecordReader
         var typeAndX = (bytes[0] << 8) | bytes[1];
         var y = ((bytes[2] << 8) | bytes[3]) & 0x3fff;
         var x = typeAndX & 0x3fff;
-        var what = $"minutia {index} of finger view {view}";
-        var type = TemplateValidation.CheckType(typeAndX >> 14, what);
-        TemplateValidation.CheckQuality(bytes[5], $"the quality of {what}");
+        var part = RecordPart.Minutia(index, view);
+        var type = TemplateValidation.CheckType(typeAndX >> 14, part);
+        TemplateValidation.CheckQuality(bytes[5], part);
         if (!frame.Contains(x, y))
         {
-            throw TemplateErrors.InvalidValue(what, $"lies outside the {frame.Width} x {frame.Height} image");
+            throw TemplateErrors.InvalidValue(part.ToString(), $"lies outside the {frame.Width} x {frame.Height} image");
         }
         // Out-of-range ANSI angles (over 179) wrap around: FingerprintIO's published ANSI sample carries ISO angle values.
         var direction = DirectionUnits.ToRadians(bytes[4], dialect.AngleStepsPerTurn);

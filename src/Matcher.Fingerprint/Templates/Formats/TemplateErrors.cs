@@ -17,7 +17,7 @@ internal static class TemplateErrors
             $"The {format} template has version {version}, which this system does not read; supported: {supported}. " +
             "Export the template again in a supported version.");
 
-    public static BiometricInputException Truncated(string part, int neededEnd, int available) =>
+    public static BiometricInputException Truncated(RecordPart part, int neededEnd, int available) =>
         BiometricInputException.Invalid(
             "template.truncated",
             $"The fingerprint template is incomplete: the {part} needs bytes up to {neededEnd}, but the data ends after " +

@@ -13,20 +13,20 @@ internal static class TemplateValidation
         }
     }
 
-    public static void CheckQuality(int quality, string what)
+    public static void CheckQuality(int quality, RecordPart part)
     {
         if (quality > TemplateLimits.MaxQuality)
         {
-            throw TemplateErrors.InvalidValue(what, $"is {quality}; qualities range from 0 to {TemplateLimits.MaxQuality}");
+            throw TemplateErrors.InvalidValue($"the quality of {part}", $"is {quality}; qualities range from 0 to {TemplateLimits.MaxQuality}");
         }
     }
 
-    public static MinutiaType CheckType(int code, string what) => code switch
+    public static MinutiaType CheckType(int code, RecordPart part) => code switch
     {
         0 => MinutiaType.Other,
         1 => MinutiaType.Ending,
         2 => MinutiaType.Bifurcation,
-        _ => throw TemplateErrors.InvalidValue(what, $"has the reserved type code {code}"),
+        _ => throw TemplateErrors.InvalidValue(part.ToString(), $"has the reserved type code {code}"),
     };
 
     /// <summary>Export takes data from our own code: anything a format cannot hold is a programming error.</summary>
