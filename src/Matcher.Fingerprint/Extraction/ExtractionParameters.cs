@@ -56,9 +56,9 @@ internal static class ExtractionParameters
     public const int AcrossRidgeRadius = 7;
 
     /// <summary>Along-ridge smoothing: Gaussian sigma and half-length in pixels; long enough to bridge pores and scratches.</summary>
-    public const float AlongRidgeSigma = 4f;
+    public const float AlongRidgeSigma = 5.5f;
 
-    public const int AlongRidgeRadius = 8;
+    public const int AlongRidgeRadius = 11;
 
     /// <summary>Ridge blobs smaller than this (pixels) are dust; valley holes smaller than this are pores.</summary>
     public const int MaxDotArea = 30;
@@ -74,8 +74,8 @@ internal static class ExtractionParameters
     /// <summary>A branch shorter than this between two bifurcations is a bridge between neighbouring ridges.</summary>
     public const int MinBridgeLength = 10;
 
-    /// <summary>Minutiae closer than this (blocks) to the mask border are artefacts of the cut-off ridges there.</summary>
-    public const int BorderMarginBlocks = 1;
+    /// <summary>Minutiae closer than this (pixels) to the mask border are artefacts of the cut-off ridges there.</summary>
+    public const int BorderMargin = 14;
 
     /// <summary>Two endings closer than this whose ridges point at each other are one ridge broken by a scar or dryness.</summary>
     public const int MaxGapLength = 18;

@@ -5,20 +5,20 @@ internal static class MaskBorderFilter
 {
     public static void Apply(List<MinutiaCandidate> candidates, BlockGrid grid, byte[] mask)
     {
-        var radius = ExtractionParameters.BorderMarginBlocks;
+        var margin = ExtractionParameters.BorderMargin;
+        var diagonal = (int)MathF.Round(margin * MathF.Sqrt(0.5f));
+        ReadOnlySpan<int> dx = [0, margin, diagonal, 0, -diagonal, -margin, -diagonal, 0, diagonal];
+        ReadOnlySpan<int> dy = [0, 0, diagonal, margin, diagonal, 0, -diagonal, -margin, -diagonal];
         foreach (ref var candidate in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates))
         {
-            int row = candidate.Y / BlockGrid.BlockSize, column = candidate.X / BlockGrid.BlockSize;
-            for (var r = row - radius; r <= row + radius && !candidate.Removed; r++)
+            for (var probe = 0; probe < dx.Length; probe++)
             {
-                for (var c = column - radius; c <= column + radius; c++)
+                int x = candidate.X + dx[probe], y = candidate.Y + dy[probe];
+                var outside = x < 0 || y < 0 || x >= grid.Width || y >= grid.Height || mask[grid.BlockOf(x, y)] == 0;
+                if (outside)
                 {
-                    var outside = r < 0 || c < 0 || r >= grid.Rows || c >= grid.Columns || mask[r * grid.Columns + c] == 0;
-                    if (outside)
-                    {
-                        candidate.Removed = true;
-                        break;
-                    }
+                    candidate.Removed = true;
+                    break;
                 }
             }
         }
