@@ -36,14 +36,19 @@ public static class Resampling
     public static GrayImage ToGray(RgbImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var source = image.Pixels;
-        var grey = new byte[image.Width * image.Height];
-        for (int i = 0, j = 0; i < grey.Length; i++, j += 3)
+        return new GrayImage(image.Width, image.Height, Luma(image.Pixels, 3, image.Width * image.Height));
+    }
+
+    /// <summary>BT.601 luma of interleaved pixels whose first three channels are R, G, B.</summary>
+    internal static byte[] Luma(byte[] source, int channels, int pixelCount)
+    {
+        var grey = new byte[pixelCount];
+        for (int i = 0, j = 0; i < grey.Length; i++, j += channels)
         {
             // 19595 + 38470 + 7471 = 65536: the weights in 16-bit fixed point, rounded to nearest.
             grey[i] = (byte)((19595 * source[j] + 38470 * source[j + 1] + 7471 * source[j + 2] + 32768) >> 16);
         }
-        return new GrayImage(image.Width, image.Height, grey);
+        return grey;
     }
 
     /// <summary>Expands grey to three equal channels.</summary>

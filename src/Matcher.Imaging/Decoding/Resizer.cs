@@ -19,22 +19,13 @@ internal static class Resizer
         {
             var sourceRow = source.AsSpan(y * sourceWidth * channels, sourceWidth * channels);
             var targetRow = intermediate.AsSpan(y * rowStride, rowStride);
-            for (var x = 0; x < width; x++)
+            if (channels == 1)
             {
-                var first = horizontal.First[x];
-                for (var c = 0; c < channels; c++)
-                {
-                    var sum = 0f;
-                    for (var t = 0; t < horizontal.Taps; t++)
-                    {
-                        var w = horizontal.Values[x * horizontal.Taps + t];
-                        if (w != 0f)
-                        {
-                            sum += w * sourceRow[(first + t) * channels + c];
-                        }
-                    }
-                    targetRow[x * channels + c] = sum;
-                }
+                ResampleGreyRow(sourceRow, targetRow, horizontal);
+            }
+            else
+            {
+                ResampleRow(sourceRow, targetRow, horizontal, channels);
             }
         }
 
@@ -43,15 +34,17 @@ internal static class Resizer
         var accumulator = new float[rowStride];
         for (var y = 0; y < height; y++)
         {
-            Array.Clear(accumulator);
             var first = vertical.First[y];
-            for (var t = 0; t < vertical.Taps; t++)
+            var weights = vertical.Values.AsSpan(y * vertical.Taps, vertical.Taps);
+            var w0 = weights[0];
+            var firstRow = intermediate.AsSpan(first * rowStride, rowStride);
+            for (var i = 0; i < rowStride; i++)
             {
-                var w = vertical.Values[y * vertical.Taps + t];
-                if (w == 0f)
-                {
-                    continue;
-                }
+                accumulator[i] = w0 * firstRow[i];
+            }
+            for (var t = 1; t < weights.Length; t++)
+            {
+                var w = weights[t];
                 var sourceRow = intermediate.AsSpan((first + t) * rowStride, rowStride);
                 for (var i = 0; i < rowStride; i++)
                 {
@@ -67,7 +60,47 @@ internal static class Resizer
         return result;
     }
 
-    /// <summary>For each output index: the first source index and <see cref="Taps"/> weights from there on (summing to 1).</summary>
+    private static void ResampleGreyRow(ReadOnlySpan<byte> source, Span<float> target, Weights weights)
+    {
+        var taps = weights.Taps;
+        var values = weights.Values;
+        for (var x = 0; x < target.Length; x++)
+        {
+            var window = source.Slice(weights.First[x], taps);
+            var w = values.AsSpan(x * taps, taps);
+            var sum = 0f;
+            for (var t = 0; t < w.Length; t++)
+            {
+                sum += w[t] * window[t];
+            }
+            target[x] = sum;
+        }
+    }
+
+    private static void ResampleRow(ReadOnlySpan<byte> source, Span<float> target, Weights weights, int channels)
+    {
+        var taps = weights.Taps;
+        var width = target.Length / channels;
+        for (var x = 0; x < width; x++)
+        {
+            var window = source.Slice(weights.First[x] * channels, taps * channels);
+            var w = weights.Values.AsSpan(x * taps, taps);
+            for (var c = 0; c < channels; c++)
+            {
+                var sum = 0f;
+                for (var t = 0; t < w.Length; t++)
+                {
+                    sum += w[t] * window[t * channels + c];
+                }
+                target[x * channels + c] = sum;
+            }
+        }
+    }
+
+    /// <summary>
+    /// For each output index: the first source index and <see cref="Taps"/> weights from there on (summing to 1).
+    /// Windows are shifted to lie inside the source, so every tap reads a real pixel (some with weight 0).
+    /// </summary>
     private sealed record Weights(int Taps, int[] First, float[] Values)
     {
         public static Weights For(int sourceLength, int length) =>
@@ -76,16 +109,16 @@ internal static class Resizer
         private static Weights Area(int sourceLength, int length)
         {
             var scale = (double)sourceLength / length;
-            var taps = (int)Math.Ceiling(scale) + 1;
+            var taps = Math.Min(sourceLength, (int)Math.Ceiling(scale) + 1);
             var first = new int[length];
             var values = new float[length * taps];
             for (var i = 0; i < length; i++)
             {
                 var left = i * scale;
                 var right = Math.Min(sourceLength, (i + 1) * scale);
-                var start = Math.Min((int)Math.Floor(left), sourceLength - 1);
+                var start = Math.Min((int)Math.Floor(left), sourceLength - taps);
                 first[i] = start;
-                for (var t = 0; t < taps && start + t < sourceLength; t++)
+                for (var t = 0; t < taps; t++)
                 {
                     var overlap = Math.Min(start + t + 1, right) - Math.Max(start + t, left);
                     if (overlap > 0)
@@ -99,19 +132,23 @@ internal static class Resizer
 
         private static Weights Linear(int sourceLength, int length)
         {
+            var taps = Math.Min(2, sourceLength);
             var first = new int[length];
-            var values = new float[length * 2];
+            var values = new float[length * taps];
             var scale = (double)sourceLength / length;
             for (var i = 0; i < length; i++)
             {
                 var centre = Math.Clamp((i + 0.5) * scale - 0.5, 0, sourceLength - 1);
-                var start = Math.Min((int)Math.Floor(centre), Math.Max(0, sourceLength - 2));
+                var start = Math.Min((int)Math.Floor(centre), sourceLength - taps);
                 var fraction = centre - start;
                 first[i] = start;
-                values[i * 2] = (float)(1 - fraction);
-                values[i * 2 + 1] = sourceLength > 1 ? (float)fraction : 0f;
+                values[i * taps] = (float)(1 - fraction);
+                if (taps == 2)
+                {
+                    values[i * taps + 1] = (float)fraction;
+                }
             }
-            return new Weights(2, first, values);
+            return new Weights(taps, first, values);
         }
     }
 }

@@ -4,7 +4,7 @@ using SkiaSharp;
 
 namespace Matcher.Imaging.Skia;
 
-/// <summary>PNG, JPEG, BMP and WebP through SkiaSharp's codecs; the EXIF orientation is applied; alpha is dropped.</summary>
+/// <summary>PNG, JPEG, BMP and WebP through SkiaSharp's codecs; the EXIF orientation is applied; alpha is ignored (not composited).</summary>
 internal static class SkiaDecoder
 {
     public static DecodedImage Decode(ReadOnlySpan<byte> data, ImageFormat format, ImageLimits limits)
@@ -62,19 +62,8 @@ internal static class SkiaDecoder
             default:
                 throw ImageErrors.Corrupt(name, $"the pixel data is malformed ({result})");
         }
-        if (grey)
-        {
-            return Orientation.Apply(new DecodedImage(info.Width, info.Height, 1, decoded), (int)codec.EncodedOrigin);
-        }
-
-        var rgb = new byte[pixelCount * 3];
-        for (int i = 0, j = 0; i < rgb.Length; i += 3, j += 4)
-        {
-            rgb[i] = decoded[j];
-            rgb[i + 1] = decoded[j + 1];
-            rgb[i + 2] = decoded[j + 2];
-        }
-        var image = new DecodedImage(info.Width, info.Height, 3, rgb);
+        // RGBA stays RGBA (alpha ignored) until the caller asks for grey or RGB, so either costs one conversion.
+        var image = new DecodedImage(info.Width, info.Height, grey ? 1 : 4, decoded);
         return Orientation.Apply(image, (int)codec.EncodedOrigin);
     }
 
