@@ -8,20 +8,50 @@ using Xunit;
 
 namespace Matcher.Server.Tests;
 
-/// <summary>The real server, with the production setup, listening on a free loopback port for the tests of one class.</summary>
+/// <summary>
+/// The real server, with the production setup, listening on a free loopback port with its own data directory.
+/// Used as a class fixture, or started directly on a given data directory by tests that restart it.
+/// </summary>
 public sealed class LoopbackServer : IAsyncLifetime
 {
+    public const int MaxMessageBytes = 4 * 1024 * 1024;
+
+    private readonly bool _ownsDataDirectory;
     private WebApplication? _app;
 
+    public LoopbackServer()
+        : this(Directory.CreateTempSubdirectory("matcher-server-").FullName, ownsDataDirectory: true)
+    {
+    }
+
+    private LoopbackServer(string dataDirectory, bool ownsDataDirectory)
+    {
+        DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
+    }
+
+    public string DataDirectory { get; }
+
     public GrpcChannel Channel { get; private set; } = null!;
+
+    public Contracts.V1.Matcher.MatcherClient Matcher => new(Channel);
+
+    public static async Task<LoopbackServer> StartAsync(string dataDirectory)
+    {
+        var server = new LoopbackServer(dataDirectory, ownsDataDirectory: false);
+        await server.InitializeAsync();
+        return server;
+    }
 
     public async ValueTask InitializeAsync()
     {
         var port = FreeLoopbackPort();
         var builder = WebApplication.CreateBuilder([
             "--Matcher:Port", port.ToString(),
-            "--Matcher:MaxMessageBytes", (4 * 1024 * 1024).ToString(),
+            "--Matcher:MaxMessageBytes", MaxMessageBytes.ToString(),
             "--Matcher:ModelDirectory", Path.Combine(Datasets.RepositoryRoot, "models"),
+            "--Matcher:DataDirectory", DataDirectory,
+            "--Logging:LogLevel:Default", "Warning",
         ]);
         builder.AddMatcherServer();
         _app = builder.Build();
@@ -32,15 +62,19 @@ public sealed class LoopbackServer : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        Channel.Dispose();
+        Channel?.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+        if (_ownsDataDirectory)
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
     }
 
-    private static int FreeLoopbackPort()
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

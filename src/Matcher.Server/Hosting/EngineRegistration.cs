@@ -1,6 +1,8 @@
 using Matcher.Fingerprint.Extraction;
 using Matcher.Imaging;
+using Matcher.Gallery;
 using Matcher.Server.Samples;
+using Matcher.Server.Subjects;
 using Microsoft.Extensions.Options;
 
 namespace Matcher.Server.Hosting;
@@ -17,6 +19,21 @@ internal static class EngineRegistration
         services.AddSingleton(_ => new FingerprintExtractor());
         services.AddSingleton<FingerprintSampleReader>();
         services.AddSingleton<FaceEngineProvider>();
+        services.AddSingleton<FaceSampleReader>();
+        services.AddSingleton<SamplesReader>();
+        services.AddSingleton<GalleryLocks>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ServerOptions>>().Value;
+            var faces = provider.GetRequiredService<FaceEngineProvider>();
+            var index = new SubjectIndex(new GalleryOptions
+            {
+                ShardCount = options.Shards == 0 ? Environment.ProcessorCount : options.Shards,
+                FaceScoreOfSimilarity = cosine => faces.Engine.ScoreOfSimilarity(cosine),
+            });
+            return SubjectStore.Open(new SubjectStoreOptions(Path.GetFullPath(options.DataDirectory), options.SnapshotEveryRecords),
+                index, provider.GetRequiredService<ILogger<SubjectStore>>());
+        });
         return services;
     }
 }

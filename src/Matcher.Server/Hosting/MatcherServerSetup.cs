@@ -39,6 +39,9 @@ public static class MatcherServerSetup
 
     public static WebApplication MapMatcherServer(this WebApplication app)
     {
+        // Opened before serving: replaying the log must finish, and a damaged data directory must stop the start.
+        app.Services.GetRequiredService<Subjects.SubjectStore>();
+        app.MapGrpcService<MatcherService>();
         app.MapGrpcService<TemplatesService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

@@ -25,6 +25,33 @@ public sealed class ServerOptions : IValidatableObject
     [Range(10_000, 100_000_000)]
     public int MaxImagePixels { get; set; } = 4096 * 4096;
 
+    /// <summary>Where the durable log and snapshots live; created when missing.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Changes between two snapshots; a snapshot lets start-up skip replaying the log it covers.</summary>
+    [Range(1, 100_000_000)]
+    public long SnapshotEveryRecords { get; set; } = 100_000;
+
+    /// <summary>
+    /// Identification and duplicate checks: the accepted chance that a search of the whole gallery returns a wrong
+    /// person. The score threshold follows from it and the gallery size N: -10 * log10(rate / N).
+    /// </summary>
+    [Range(1e-9, 0.5)]
+    public double TargetFalsePositiveIdentificationRate { get; set; } = 0.001;
+
+    /// <summary>Verification: the accepted chance that an impostor is accepted as the claimed subject.</summary>
+    [Range(1e-9, 0.5)]
+    public double TargetFalseMatchRate { get; set; } = 0.0001;
+
+    /// <summary>Candidates returned when a request does not say how many.</summary>
+    [Range(1, 1000)]
+    public int DefaultMaxCandidates { get; set; } = 10;
+
+    /// <summary>Shards per gallery; 0 means one per core.</summary>
+    [Range(0, 1024)]
+    public int Shards { get; set; }
+
     /// <summary>Folder with the face model manifest and .onnx files; empty means MATCHER_MODELS, else models/ of the checkout.</summary>
     public string? ModelDirectory { get; set; }
 

@@ -1,0 +1,3 @@
+namespace Matcher.Server.Subjects;
+
+internal sealed record SubjectStoreOptions(string DataDirectory, long SnapshotEveryRecords);
