@@ -9,6 +9,7 @@ internal static class BinaryCleanup
     private const byte Ridge = 1;
     private const byte Valley = 0;
     private const byte Visited = 2;
+    private const byte Queued = 3;
 
     public static void RemoveDotsAndPores(byte[] ridges, BlockGrid grid, int[] work)
     {
@@ -24,21 +25,33 @@ internal static class BinaryCleanup
     {
         var width = grid.Width;
         var flipped = value == Ridge ? Valley : Ridge;
-        for (var y = 1; y < grid.Height - 1; y++)
+        // The one-pixel frame (always valley) is fenced off as already visited so floods never step outside the image.
+        SetFrame(image, grid, Visited);
+        Span<int> steps = stackalloc int[8];
+        var stepCount = 0;
+        steps[stepCount++] = -width;
+        steps[stepCount++] = width;
+        steps[stepCount++] = -1;
+        steps[stepCount++] = 1;
+        if (eightConnected)
         {
-            for (var x = 1; x < width - 1; x++)
+            steps[stepCount++] = -width - 1;
+            steps[stepCount++] = -width + 1;
+            steps[stepCount++] = width - 1;
+            steps[stepCount++] = width + 1;
+        }
+        steps = steps[..stepCount];
+        for (var seed = width; seed < grid.PixelCount - width; seed++)
+        {
+            if (image[seed] != value)
             {
-                var seed = y * width + x;
-                if (image[seed] != value)
-                {
-                    continue;
-                }
-                var count = Flood(image, grid, queue, seed, value, eightConnected, out var touchesFrame);
-                var erase = count < maxArea && !touchesFrame;
-                for (var i = 0; i < count; i++)
-                {
-                    image[queue[i]] = erase ? flipped : Visited;
-                }
+                continue;
+            }
+            var count = Flood(image, queue, seed, value, steps);
+            var mark = count < maxArea ? flipped : Visited;
+            for (var i = 0; i < count; i++)
+            {
+                image[queue[i]] = mark;
             }
         }
         for (var i = 0; i < grid.PixelCount; i++)
@@ -48,41 +61,39 @@ internal static class BinaryCleanup
                 image[i] = value;
             }
         }
+        SetFrame(image, grid, Valley);
     }
 
-    private static int Flood(byte[] image, BlockGrid grid, int[] queue, int seed, byte value, bool eightConnected, out bool touchesFrame)
+    private static int Flood(byte[] image, int[] queue, int seed, byte value, ReadOnlySpan<int> steps)
     {
-        var width = grid.Width;
         var count = 0;
-        touchesFrame = false;
-        image[seed] = Visited + 1;
+        image[seed] = Queued;
         queue[count++] = seed;
         for (var head = 0; head < count; head++)
         {
             var pixel = queue[head];
-            int x = pixel % width, y = pixel / width;
-            if (x <= 1 || y <= 1 || x >= width - 2 || y >= grid.Height - 2)
+            foreach (var step in steps)
             {
-                touchesFrame = true;
-                continue;
-            }
-            for (var dy = -1; dy <= 1; dy++)
-            {
-                for (var dx = -1; dx <= 1; dx++)
+                var neighbour = pixel + step;
+                if (image[neighbour] == value)
                 {
-                    if ((dx == 0 && dy == 0) || (!eightConnected && dx != 0 && dy != 0))
-                    {
-                        continue;
-                    }
-                    var neighbour = pixel + dy * width + dx;
-                    if (image[neighbour] == value)
-                    {
-                        image[neighbour] = Visited + 1;
-                        queue[count++] = neighbour;
-                    }
+                    image[neighbour] = Queued;
+                    queue[count++] = neighbour;
                 }
             }
         }
         return count;
+    }
+
+    private static void SetFrame(byte[] image, BlockGrid grid, byte mark)
+    {
+        var width = grid.Width;
+        image.AsSpan(0, width).Fill(mark);
+        image.AsSpan(grid.PixelCount - width, width).Fill(mark);
+        for (var y = 1; y < grid.Height - 1; y++)
+        {
+            image[y * width] = mark;
+            image[y * width + width - 1] = mark;
+        }
     }
 }

@@ -11,8 +11,6 @@ internal sealed class ExtractionScratch
 
     public static ExtractionScratch ForCurrentThread() => _forThisThread ??= new ExtractionScratch();
 
-    public byte[] Pixels { get; private set; } = [];
-
     public float[] Normalized { get; private set; } = [];
 
     public float[] AlongRidge { get; private set; } = [];
@@ -52,9 +50,8 @@ internal sealed class ExtractionScratch
     public void EnsureCapacity(BlockGrid grid)
     {
         var pixels = grid.PixelCount;
-        if (Pixels.Length < pixels)
+        if (Normalized.Length < pixels)
         {
-            Pixels = new byte[pixels];
             Normalized = new float[pixels];
             AlongRidge = new float[pixels];
             Enhanced = new float[pixels];

@@ -35,9 +35,9 @@ public sealed class FingerprintExtractor
         var scratch = ExtractionScratch.ForCurrentThread();
         scratch.EnsureCapacity(grid);
 
-        DpiRescaling.Rescale(image, dpi, grid, scratch.Pixels);
-        BlockContrast.Measure(scratch.Pixels, grid, scratch.BlockMean, scratch.BlockDeviation, scratch.BlockWorkA, scratch.BlockWorkB);
-        ContrastNormalization.Normalize(scratch.Pixels, grid, scratch.BlockMean, scratch.BlockDeviation, scratch.Normalized);
+        var pixels = Resampling.ScaleToDpi(image, dpi, ExtractionParameters.TargetDpi).Pixels;
+        BlockContrast.Measure(pixels, grid, scratch.BlockMean, scratch.BlockDeviation, scratch.BlockWorkA, scratch.BlockWorkB);
+        ContrastNormalization.Normalize(pixels, grid, scratch.BlockMean, scratch.BlockDeviation, scratch.Normalized);
         OrientationField.Compute(scratch.Normalized, grid, scratch.BlockOrientation, scratch.BlockCoherence, scratch);
         var foreground = SegmentationMask.Compute(grid, scratch.BlockDeviation, scratch.BlockCoherence, scratch.BlockMask, scratch);
         if (foreground < _options.MinForegroundFraction)
@@ -76,8 +76,8 @@ public sealed class FingerprintExtractor
             throw BiometricInputException.Invalid("image.dpi_out_of_range",
                 $"The scanner resolution must be between {MinDpi} and {MaxDpi} dpi; {dpi} dpi was given.");
         }
-        var width = DpiRescaling.ScaledLength(image.Width, dpi);
-        var height = DpiRescaling.ScaledLength(image.Height, dpi);
+        var width = ScaledLength(image.Width, dpi);
+        var height = ScaledLength(image.Height, dpi);
         if (width < _options.MinWidth || height < _options.MinHeight)
         {
             throw BiometricInputException.Invalid("image.too_small",
@@ -90,4 +90,8 @@ public sealed class FingerprintExtractor
         }
         return new BlockGrid(width, height);
     }
+
+    /// <summary>The side length <see cref="Resampling.ScaleToDpi"/> will produce, known before any pixel is touched.</summary>
+    private static int ScaledLength(int length, int dpi) =>
+        (int)Math.Round((double)length * ExtractionParameters.TargetDpi / dpi, MidpointRounding.AwayFromZero);
 }

@@ -60,32 +60,28 @@ internal static class RidgeEnhancement
         var binOffsets = offsets.Slice(bin * taps, taps);
         var weights = kernel.Weights.AsSpan();
         var radius = kernel.Radius;
+        var xStart = column * BlockGrid.BlockSize;
+        var xEnd = Math.Min(grid.Width, xStart + BlockGrid.BlockSize);
         var yEnd = Math.Min(grid.Height, (row + 1) * BlockGrid.BlockSize);
-        var xEnd = Math.Min(grid.Width, (column + 1) * BlockGrid.BlockSize);
+        var interiorColumns = xStart >= radius && xEnd <= grid.Width - radius;
         for (var y = row * BlockGrid.BlockSize; y < yEnd; y++)
         {
-            var interiorRow = y >= radius && y < grid.Height - radius;
-            for (var x = column * BlockGrid.BlockSize; x < xEnd; x++)
+            if (interiorColumns && y >= radius && y < grid.Height - radius)
             {
-                var pixel = y * grid.Width + x;
+                var rowStart = y * grid.Width + xStart;
+                OrientedRowFilter.Apply(source, rowStart, binOffsets, weights, target.AsSpan(rowStart, xEnd - xStart));
+                continue;
+            }
+            for (var x = xStart; x < xEnd; x++)
+            {
                 float sum = 0;
-                if (interiorRow && x >= radius && x < grid.Width - radius)
+                for (var k = 0; k < taps; k++)
                 {
-                    for (var k = 0; k < taps; k++)
-                    {
-                        sum += source[pixel + binOffsets[k]] * weights[k];
-                    }
+                    var sx = Math.Clamp(x + kernel.Dx[bin * taps + k], 0, grid.Width - 1);
+                    var sy = Math.Clamp(y + kernel.Dy[bin * taps + k], 0, grid.Height - 1);
+                    sum += source[sy * grid.Width + sx] * weights[k];
                 }
-                else
-                {
-                    for (var k = 0; k < taps; k++)
-                    {
-                        var sx = Math.Clamp(x + kernel.Dx[bin * taps + k], 0, grid.Width - 1);
-                        var sy = Math.Clamp(y + kernel.Dy[bin * taps + k], 0, grid.Height - 1);
-                        sum += source[sy * grid.Width + sx] * weights[k];
-                    }
-                }
-                target[pixel] = sum;
+                target[y * grid.Width + x] = sum;
             }
         }
     }

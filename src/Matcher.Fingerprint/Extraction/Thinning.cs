@@ -11,51 +11,67 @@ internal static class Thinning
 
     public static void Thin(byte[] ridges, BlockGrid grid, int[] work)
     {
-        var (top, bottom) = RowRange(ridges, grid);
+        // Only pixels still on a ridge can be removed, so each pass visits that shrinking list, not the whole image.
+        var count = CollectRidgePixels(ridges, grid, work);
         bool changed;
         do
         {
-            changed = SubIteration(ridges, grid, top, bottom, RemovableFirst, work);
-            changed |= SubIteration(ridges, grid, top, bottom, RemovableSecond, work);
+            changed = SubIteration(ridges, grid.Width, work, ref count, RemovableFirst);
+            changed |= SubIteration(ridges, grid.Width, work, ref count, RemovableSecond);
         }
         while (changed);
-        RemoveStaircaseCorners(ridges, grid, top, bottom);
+        RemoveStaircaseCorners(ridges, grid.Width, work.AsSpan(0, count));
     }
 
-    private static (int Top, int Bottom) RowRange(byte[] image, BlockGrid grid)
+    private static int CollectRidgePixels(byte[] image, BlockGrid grid, int[] pixels)
     {
-        int top = grid.Height, bottom = 0;
-        for (var y = 1; y < grid.Height - 1; y++)
-        {
-            if (image.AsSpan(y * grid.Width, grid.Width).ContainsAnyExcept((byte)0))
-            {
-                top = Math.Min(top, y);
-                bottom = y;
-            }
-        }
-        return (top, bottom);
-    }
-
-    private static bool SubIteration(byte[] image, BlockGrid grid, int top, int bottom, bool[] removable, int[] work)
-    {
-        var width = grid.Width;
         var count = 0;
-        for (var y = top; y <= bottom; y++)
+        for (var pixel = grid.Width; pixel < grid.PixelCount - grid.Width; pixel++)
         {
-            for (var x = 1; x < width - 1; x++)
+            if (image[pixel] != 0)
             {
-                var pixel = y * width + x;
-                if (image[pixel] != 0 && removable[Neighbourhood.Bits(image, pixel, width)])
-                {
-                    work[count++] = pixel;
-                }
+                pixels[count++] = pixel;
             }
         }
+        return count;
+    }
+
+    /// <summary>
+    /// Zhang-Suen decides all removals of a sub-iteration on the image as it was before it; removal is therefore marked
+    /// first (value 2 still counts as set) and applied after the scan, while the list is compacted.
+    /// </summary>
+    private static bool SubIteration(byte[] image, int width, int[] pixels, ref int count, bool[] removable)
+    {
+        const byte doomed = 2;
+        var any = false;
         for (var i = 0; i < count; i++)
         {
-            image[work[i]] = 0;
+            var pixel = pixels[i];
+            if (removable[Neighbourhood.Bits(image, pixel, width)])
+            {
+                image[pixel] = doomed;
+                any = true;
+            }
         }
-        return count > 0;
+        if (!any)
+        {
+            return false;
+        }
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var pixel = pixels[i];
+            if (image[pixel] == doomed)
+            {
+                image[pixel] = 0;
+            }
+            else
+            {
+                pixels[kept++] = pixel;
+            }
+        }
+        count = kept;
+        return true;
     }
 
     private static bool[] BuildTable(bool firstSubIteration)
@@ -77,29 +93,20 @@ internal static class Thinning
     /// A pixel whose two set 4-neighbours are also 8-neighbours of each other (an "L" corner) carries no connectivity;
     /// removing it leaves a clean diagonal step and prevents false forks.
     /// </summary>
-    private static void RemoveStaircaseCorners(byte[] image, BlockGrid grid, int top, int bottom)
+    private static void RemoveStaircaseCorners(byte[] image, int width, ReadOnlySpan<int> skeleton)
     {
-        var width = grid.Width;
-        for (var y = top; y <= bottom; y++)
+        foreach (var pixel in skeleton)
         {
-            for (var x = 1; x < width - 1; x++)
+            var bits = Neighbourhood.Bits(image, pixel, width);
+            for (var corner = 0; corner < 8; corner += 2)
             {
-                var pixel = y * width + x;
-                if (image[pixel] == 0)
+                var first = 1 << corner;
+                var second = 1 << ((corner + 2) & 7);
+                var opposite = (1 << ((corner + 4) & 7)) | (1 << ((corner + 5) & 7)) | (1 << ((corner + 6) & 7));
+                if ((bits & first) != 0 && (bits & second) != 0 && (bits & opposite) == 0)
                 {
-                    continue;
-                }
-                var bits = Neighbourhood.Bits(image, pixel, width);
-                for (var corner = 0; corner < 8; corner += 2)
-                {
-                    var first = 1 << corner;
-                    var second = 1 << ((corner + 2) & 7);
-                    var opposite = (1 << ((corner + 4) & 7)) | (1 << ((corner + 5) & 7)) | (1 << ((corner + 6) & 7));
-                    if ((bits & first) != 0 && (bits & second) != 0 && (bits & opposite) == 0)
-                    {
-                        image[pixel] = 0;
-                        break;
-                    }
+                    image[pixel] = 0;
+                    break;
                 }
             }
         }
