@@ -1,6 +1,9 @@
 namespace Matcher.Face.Models;
 
-/// <summary>Finds the models folder: explicit option, then MATCHER_MODELS, then models/ beside Matcher.sln.</summary>
+/// <summary>
+/// Finds the models folder: explicit option, then MATCHER_MODELS, then models/ beside the Matcher.sln found above the
+/// binaries or, for builds whose binaries live outside the checkout, above the working directory.
+/// </summary>
 internal static class ModelDirectoryLocator
 {
     public const string EnvironmentVariable = "MATCHER_MODELS";
@@ -16,11 +19,14 @@ internal static class ModelDirectoryLocator
         {
             return Path.GetFullPath(fromEnvironment);
         }
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Matcher.sln")))
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                return Path.Combine(directory.FullName, "models");
+                if (File.Exists(Path.Combine(directory.FullName, "Matcher.sln")))
+                {
+                    return Path.Combine(directory.FullName, "models");
+                }
             }
         }
         throw new DirectoryNotFoundException(
