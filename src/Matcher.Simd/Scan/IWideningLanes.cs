@@ -15,7 +15,7 @@ internal interface IWideningLanes<TShorts, TInts>
 
     static abstract TShorts LoadWidened(ref sbyte source, int offset);
 
-    static abstract TShorts Load(short[] source, int offset);
+    static abstract TShorts Load(ref short source, int offset);
 
     static abstract TInts MultiplyAdd(TInts sum, TShorts left, TShorts right);
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Matcher.Simd.Scan;
@@ -49,11 +51,16 @@ public static partial class Int8Scan
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScanGroup<TLanes, TShorts, TInts>(Int8VectorBlock block, QueryGroup group, int startRow, int rowCount)
         where TLanes : IWideningLanes<TShorts, TInts>
         where TShorts : struct
         where TInts : struct
     {
+        ref var codes0 = ref MemoryMarshal.GetArrayDataReference(group.Codes0);
+        ref var codes1 = ref MemoryMarshal.GetArrayDataReference(group.Codes1);
+        ref var codes2 = ref MemoryMarshal.GetArrayDataReference(group.Codes2);
+        ref var codes3 = ref MemoryMarshal.GetArrayDataReference(group.Codes3);
         var stride = block.Stride;
         var end = startRow + rowCount;
         for (var row = startRow; row < end; row++)
@@ -68,10 +75,10 @@ public static partial class Int8Scan
             for (var offset = 0; offset < stride; offset += TLanes.Elements)
             {
                 var gallery = TLanes.LoadWidened(ref codes, offset);
-                sum0 = TLanes.MultiplyAdd(sum0, gallery, TLanes.Load(group.Codes0, offset));
-                sum1 = TLanes.MultiplyAdd(sum1, gallery, TLanes.Load(group.Codes1, offset));
-                sum2 = TLanes.MultiplyAdd(sum2, gallery, TLanes.Load(group.Codes2, offset));
-                sum3 = TLanes.MultiplyAdd(sum3, gallery, TLanes.Load(group.Codes3, offset));
+                sum0 = TLanes.MultiplyAdd(sum0, gallery, TLanes.Load(ref codes0, offset));
+                sum1 = TLanes.MultiplyAdd(sum1, gallery, TLanes.Load(ref codes1, offset));
+                sum2 = TLanes.MultiplyAdd(sum2, gallery, TLanes.Load(ref codes2, offset));
+                sum3 = TLanes.MultiplyAdd(sum3, gallery, TLanes.Load(ref codes3, offset));
             }
 
             var rowScale = block.ScaleUnchecked(row);

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -16,8 +15,8 @@ internal readonly struct WideningLanes512 : IWideningLanes<Vector512<short>, Vec
         Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref source, (nuint)offset));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<short> Load(short[] source, int offset) =>
-        Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(source), (nuint)offset);
+    public static Vector512<short> Load(ref short source, int offset) =>
+        Vector512.LoadUnsafe(ref source, (nuint)offset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<int> MultiplyAdd(Vector512<int> sum, Vector512<short> left, Vector512<short> right) =>
@@ -37,8 +36,8 @@ internal readonly struct WideningLanes256 : IWideningLanes<Vector256<short>, Vec
         Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref source, (nuint)offset));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<short> Load(short[] source, int offset) =>
-        Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(source), (nuint)offset);
+    public static Vector256<short> Load(ref short source, int offset) =>
+        Vector256.LoadUnsafe(ref source, (nuint)offset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<int> MultiplyAdd(Vector256<int> sum, Vector256<short> left, Vector256<short> right) =>
@@ -59,8 +58,8 @@ internal readonly struct WideningLanes128 : IWideningLanes<Vector128<short>, Vec
             ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref source, offset)))).AsSByte());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<short> Load(short[] source, int offset) =>
-        Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(source), (nuint)offset);
+    public static Vector128<short> Load(ref short source, int offset) =>
+        Vector128.LoadUnsafe(ref source, (nuint)offset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<int> MultiplyAdd(Vector128<int> sum, Vector128<short> left, Vector128<short> right) =>
