@@ -6,6 +6,7 @@ namespace Matcher.Cli;
 internal sealed class CliArguments
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _repeatedValues = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
     public CliArguments(IReadOnlyList<string> words, IReadOnlySet<string> flagNames)
@@ -23,7 +24,13 @@ internal sealed class CliArguments
                 }
                 else if (i + 1 < words.Count)
                 {
-                    _options[name] = words[++i];
+                    var value = words[++i];
+                    _options[name] = value;
+                    if (!_repeatedValues.TryGetValue(name, out var values))
+                    {
+                        _repeatedValues[name] = values = [];
+                    }
+                    values.Add(value);
                 }
                 else
                 {
@@ -53,6 +60,16 @@ internal sealed class CliArguments
     {
         _read.Add(name);
         return _options.GetValueOrDefault(name);
+    }
+
+    /// <summary>
+    /// Every value of an option that may be given several times (<c>--finger 1=a.tif --finger 2=b.tif</c>), in
+    /// command-line order; <see cref="Option"/> returns only the last one.
+    /// </summary>
+    public IReadOnlyList<string> Options(string name)
+    {
+        _read.Add(name);
+        return _repeatedValues.TryGetValue(name, out var values) ? values : [];
     }
 
     public string RequireOption(string name) =>
@@ -88,3 +105,6 @@ internal sealed class CliArguments
 
 /// <summary>A command line the user must correct; printed with the command's usage, exit code 2.</summary>
 internal sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>A command that failed for a reason outside the command line (a service refused or is unreachable); printed as is, exit code 1.</summary>
+internal sealed class CliFailureException(string message) : Exception(message);

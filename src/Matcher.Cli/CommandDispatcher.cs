@@ -47,6 +47,11 @@ internal static class CommandDispatcher
             error.WriteLine($"Usage: matcher {command.Usage}");
             return 2;
         }
+        catch (CliFailureException e)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
         catch (BiometricInputException e)
         {
             error.WriteLine($"{e.ReasonCode}: {e.Message}");

@@ -35,6 +35,16 @@ public sealed class CliArgumentsTests
         Assert.Throws<CliUsageException>(() => new CliArguments(["--dpi", "five"], Flags).IntOption("dpi"));
 
     [Fact]
+    public void RepeatedOptionKeepsEveryValueInOrder()
+    {
+        var arguments = new CliArguments(["--finger", "1=a.tif", "--json", "--finger", "2=b.tif"], Flags);
+
+        Assert.Equal(["1=a.tif", "2=b.tif"], arguments.Options("finger"));
+        Assert.Equal("2=b.tif", arguments.Option("finger"));
+        Assert.Empty(arguments.Options("face"));
+    }
+
+    [Fact]
     public void OptionsNeverAskedForAreReported()
     {
         var arguments = new CliArguments(["--dpi", "500", "--dip", "500"], Flags);

@@ -1,0 +1,65 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using MatcherClient = Matcher.Contracts.V1.Matcher.MatcherClient;
+
+namespace Matcher.Cli.Commands.Service;
+
+/// <summary>
+/// The channel to the Matcher service named by <c>--server</c>, MATCHER_SERVER or the loopback default, and the one
+/// place where a failed call becomes a message for the operator (<see cref="CliFailureException"/>, exit code 1).
+/// </summary>
+internal sealed class ServiceConnection : IDisposable
+{
+    public const string EnvironmentVariable = "MATCHER_SERVER";
+    public const string DefaultAddress = "http://127.0.0.1:50051";
+
+    /// <summary>Long enough for ten fingerprint images and a face on a busy server; bounded so a silent network never hangs a station.</summary>
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromMinutes(2);
+
+    private readonly GrpcChannel _channel;
+    private readonly TimeSpan _deadline;
+
+    private ServiceConnection(Uri address, TimeSpan deadline)
+    {
+        Address = address;
+        _deadline = deadline;
+        _channel = GrpcChannel.ForAddress(address);
+        Matcher = new MatcherClient(_channel);
+        Health = new Health.HealthClient(_channel);
+    }
+
+    public Uri Address { get; }
+
+    public MatcherClient Matcher { get; }
+
+    public Health.HealthClient Health { get; }
+
+    public static ServiceConnection Open(CliArguments arguments) => Open(arguments, DefaultDeadline);
+
+    public static ServiceConnection Open(CliArguments arguments, TimeSpan deadline)
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        var text = arguments.Option("server") ?? (string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultAddress : fromEnvironment);
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+        {
+            throw new CliUsageException($"The server address must look like {DefaultAddress} (http or https), not '{text}'.");
+        }
+        return new ServiceConnection(address, deadline);
+    }
+
+    /// <summary>Makes one call under the deadline; a failure of any kind ends the command with its status and reason.</summary>
+    public TResponse Call<TResponse>(Func<CallOptions, TResponse> call)
+    {
+        try
+        {
+            return call(new CallOptions(deadline: DateTime.UtcNow + _deadline));
+        }
+        catch (RpcException exception)
+        {
+            throw new CliFailureException(RpcErrorText.Describe(exception, Address, _deadline));
+        }
+    }
+
+    public void Dispose() => _channel.Dispose();
+}

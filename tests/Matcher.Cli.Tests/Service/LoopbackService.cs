@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Matcher.Server.Hosting;
+using Matcher.Testing;
+using Microsoft.AspNetCore.Builder;
+using Xunit;
+
+namespace Matcher.Cli.Tests.Service;
+
+/// <summary>The real Matcher server, production setup, on a free loopback port with its own temporary data directory.</summary>
+public sealed class LoopbackService : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("matcher-cli-").FullName;
+    private WebApplication? _app;
+
+    public string Address { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var port = FreeLoopbackPort();
+        var builder = WebApplication.CreateBuilder([
+            "--Matcher:Port", port.ToString(CultureInfo.InvariantCulture),
+            "--Matcher:ModelDirectory", Path.Combine(Datasets.RepositoryRoot, "models"),
+            "--Matcher:DataDirectory", _dataDirectory,
+            "--Logging:LogLevel:Default", "Warning",
+        ]);
+        builder.AddMatcherServer();
+        _app = builder.Build();
+        _app.MapMatcherServer();
+        await _app.StartAsync();
+        Address = $"http://127.0.0.1:{port}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    /// <summary>A port nobody listens on once this returns: also what a stopped server looks like.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
