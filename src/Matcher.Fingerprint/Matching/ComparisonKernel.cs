@@ -33,8 +33,14 @@ internal static class ComparisonKernel
                 bestTransform = transform;
             }
         }
+        // Most comparisons in a 1:N scan are impostors whose best root keeps almost nothing together; pairing them in
+        // full would only confirm a score of zero.
+        if (bestCount < MatchingParameters.MinimumRootSupport)
+        {
+            return default;
+        }
         var pairing = MinutiaPairer.Pair(probe, candidate, bestTransform, toleranceGrowsFromRoot: true, scratch);
-        if (pairing.Pairs < MatchingParameters.MinimumPairs)
+        if (pairing.Pairs < MatchingParameters.MinimumPairsToRefine)
         {
             return pairing;
         }

@@ -6,8 +6,8 @@ namespace Matcher.Fingerprint.Matching;
 /// </summary>
 internal sealed class GalleryBlock
 {
-    /// <summary>Minutiae per block (about 768 KiB of arrays).</summary>
-    public const int Capacity = 1 << 16;
+    /// <summary>Minutiae per block (96 KiB of arrays): small enough that a small gallery wastes little.</summary>
+    public const int Capacity = 1 << 13;
 
     private const int K = MatchingParameters.NeighborCount;
 

@@ -39,12 +39,12 @@ internal static class MatchingParameters
     /// elastic distortion grows with distance from where the two prints were aligned.</summary>
     public const float PairDistanceBase = 10f;
 
-    public const float PairDistanceSlope = 0.1f;
+    public const float PairDistanceSlope = 0.05f;
 
     public const float PairDistanceMax = 28f;
 
-    /// <summary>Direction tolerance for a paired minutia (20 = 28 degrees).</summary>
-    public const int PairAngleTolerance = 20;
+    /// <summary>Direction tolerance for a paired minutia (14 = 20 degrees).</summary>
+    public const int PairAngleTolerance = 14;
 
     /// <summary>After a root alignment, the transform is re-fitted by least squares over the pairs and pairing repeated
     /// with this distance tolerance (distortion is then spread over the whole overlap, not piled up far from the root).</summary>
@@ -55,4 +55,10 @@ internal static class MatchingParameters
 
     /// <summary>Counts below this do not support a score at all: a few paired minutiae occur between any two fingers.</summary>
     public const int MinimumPairs = 3;
+
+    /// <summary>A best root alignment that keeps fewer supported pairs together than this ends the comparison at zero.</summary>
+    public const int MinimumRootSupport = 3;
+
+    /// <summary>Pairings smaller than this are not worth the least-squares refit: they score near zero either way.</summary>
+    public const int MinimumPairsToRefine = 3;
 }
