@@ -113,26 +113,31 @@ public sealed class FaceEngine : IDisposable
 
     private FaceSample Extract(RgbImage image, FaceWorkspace workspace)
     {
-        var faces = _models.Detector.Detect(image, workspace.Detector);
+        var forDetection = ReducedImage.Reduce(image, _models.Detector.ReductionFor(image));
+        var faces = _models.Detector.Detect(forDetection.Image, workspace.Detector)
+            .Select(f => f.Scaled(forDetection.Scale))
+            .ToList();
         if (faces.Count == 0)
         {
             throw BiometricInputException.Unusable(FaceReasonCodes.NoneDetected, FaceReasonCodes.Describe(FaceReasonCodes.NoneDetected));
         }
         var face = faces.MaxBy(f => f.Area);
-        var square = face.ToSquare();
-        _models.Landmarks.Locate(image, square, workspace.Landmarks, workspace.LandmarkPoints);
-        var points = FivePoints.FromIbug68(workspace.LandmarkPoints);
+        var working = ReducedImage.Reduce(image, face.Height / (FaceAligner.Size * FaceParameters.MaximumDownsampling), forDetection);
+        var square = face.ToSquare().Scaled(1 / working.Scale);
 
-        var embedding = _models.Embedder.Embed(image, points, workspace.Embedding);
-        FaceAligner.AlignInto(image, points, AlignedGrayLayout, workspace.AlignedGray);
-        var quality = FaceQualityAssessor.Assess(faces, face, points, workspace.AlignedGray, FaceAligner.Size, _options.Quality);
+        _models.Landmarks.Locate(working.Image, square, workspace.Landmarks, workspace.LandmarkPoints);
+        var points = FivePoints.FromIbug68(workspace.LandmarkPoints);
+        var embedding = _models.Embedder.Embed(working.Image, points, workspace.Embedding);
+        FaceAligner.AlignInto(working.Image, points, AlignedGrayLayout, workspace.AlignedGray);
+        var pointsInImage = points.Scaled(working.Scale);
+        var quality = FaceQualityAssessor.Assess(faces, face, pointsInImage, workspace.AlignedGray, FaceAligner.Size, _options.Quality);
         if (_options.RejectUnusable && !quality.IsUsable)
         {
             throw BiometricInputException.Unusable(
                 quality.Problems[0], string.Join(" ", quality.Problems.Select(FaceReasonCodes.Describe)));
         }
-        double? liveness = _options.ComputeLiveness ? _models.Liveness.Score(image, square, workspace.Liveness) : null;
-        return new FaceSample(embedding, faces.Count, face, points, quality, liveness);
+        double? liveness = _options.ComputeLiveness ? _models.Liveness.Score(working.Image, square, workspace.Liveness) : null;
+        return new FaceSample(embedding, faces.Count, face, pointsInImage, quality, liveness);
     }
 
     private FaceWorkspace RentWorkspace() => _workspaces.TryTake(out var workspace) ? workspace : new FaceWorkspace(_models);

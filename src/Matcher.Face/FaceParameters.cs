@@ -24,6 +24,13 @@ internal static class FaceParameters
     /// <summary>The padded canvas is widened or heightened to the detector's 4:3 input aspect.</summary>
     public const double DetectionAspect = 4.0 / 3.0;
 
+    /// <summary>
+    /// Bilinear sampling may shrink by up to this factor; beyond it the image is first shrunk by area averaging: before
+    /// detection when it is much larger than the detector input, and before landmarks, alignment and liveness when
+    /// the face is much taller than the aligned crop.
+    /// </summary>
+    public const double MaximumDownsampling = 2;
+
     /// <summary>Landmark crops are greyscale scaled to 0..1 by 1/256, as the landmark model was trained.</summary>
     public const float LandmarkScale = 1f / 256;
 

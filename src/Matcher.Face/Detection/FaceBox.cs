@@ -9,6 +9,9 @@ public readonly record struct FaceBox(double Left, double Top, double Right, dou
 
     public double Area => Math.Max(0, Width) * Math.Max(0, Height);
 
+    internal FaceBox Scaled(double factor) =>
+        this with { Left = Left * factor, Top = Top * factor, Right = Right * factor, Bottom = Bottom * factor };
+
     internal double IntersectionOverUnion(in FaceBox other)
     {
         var width = Math.Min(Right, other.Right) - Math.Max(Left, other.Left);

@@ -32,6 +32,10 @@ internal sealed class FaceDetector
 
     public OnnxModel Model => _model;
 
+    /// <summary>How much an image is shrunk before detection: only when it is much larger than the detector input.</summary>
+    public double ReductionFor(RgbImage image) =>
+        Math.Max(image.Width / (double)_inputWidth, image.Height / (double)_inputHeight) / FaceParameters.MaximumDownsampling;
+
     /// <summary>All faces found, in image pixel coordinates, best first.</summary>
     public List<FaceBox> Detect(RgbImage image, ModelBuffers buffers)
     {

@@ -13,6 +13,12 @@ public readonly record struct FivePoints(PointD LeftEye, PointD RightEye, PointD
 
     public double InterEyeDistance => LeftEye.DistanceTo(RightEye);
 
+    internal FivePoints Scaled(double factor)
+    {
+        PointD Scale(PointD p) => new(p.X * factor, p.Y * factor);
+        return new FivePoints(Scale(LeftEye), Scale(RightEye), Scale(Nose), Scale(LeftMouth), Scale(RightMouth));
+    }
+
     internal PointD this[int index] => index switch
     {
         0 => LeftEye,

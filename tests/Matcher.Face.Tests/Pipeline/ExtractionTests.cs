@@ -92,4 +92,19 @@ public sealed class ExtractionTests
         var full = engine.Extract(image);
         Assert.True(sample.Embedding.CosineSimilarity(full.Embedding) > 0.5);
     }
+
+    [Fact]
+    public void LargePhotoGivesTheSameFaceAsTheOriginal()
+    {
+        var engine = TestEngine.RequireLenient();
+        var image = FaceImages.Lfw("Abdullah_Gul", 13);
+        var large = Matcher.Imaging.Resampling.Resize(image, image.Width * 6, image.Height * 6);
+
+        var original = engine.Extract(image);
+        var enlarged = engine.Extract(large);
+
+        Assert.True(enlarged.Embedding.CosineSimilarity(original.Embedding) > 0.85);
+        Assert.Equal(original.Quality.InterEyeDistance * 6, enlarged.Quality.InterEyeDistance, original.Quality.InterEyeDistance * 6 * 0.1);
+        Assert.Equal(original.Face.Left * 6, enlarged.Face.Left, 15.0);
+    }
 }
