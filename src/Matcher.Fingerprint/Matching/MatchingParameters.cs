@@ -21,8 +21,8 @@ internal static class MatchingParameters
     /// <summary>How far an edge's length may differ between the two prints (elastic distortion, position noise).</summary>
     public const int EdgeLengthTolerance = 8;
 
-    /// <summary>How far an edge's relative angles may differ (8 = 11.25 degrees).</summary>
-    public const int EdgeAngleTolerance = 8;
+    /// <summary>How far an edge's relative angles may differ (6 = 8.4 degrees).</summary>
+    public const int EdgeAngleTolerance = 6;
 
     /// <summary>Bucket widths of the probe's edge hash; at least twice the tolerances so a probe edge spans at most two buckets per axis.</summary>
     public const int EdgeLengthBucket = 16;
@@ -33,7 +33,7 @@ internal static class MatchingParameters
     public const int MaxEdgeMatches = 4096;
 
     /// <summary>Root alignments tried per comparison, taken from the edge matches with the strongest local support.</summary>
-    public const int RootCount = 12;
+    public const int RootCount = 10;
 
     /// <summary>Distance tolerance for a paired minutia: a base plus a share of its distance from the root, because
     /// elastic distortion grows with distance from where the two prints were aligned.</summary>
@@ -57,8 +57,8 @@ internal static class MatchingParameters
     public const int MinimumPairs = 3;
 
     /// <summary>A best root alignment that keeps fewer supported pairs together than this ends the comparison at zero.</summary>
-    public const int MinimumRootSupport = 3;
+    public const int MinimumRootSupport = 4;
 
     /// <summary>Pairings smaller than this are not worth the least-squares refit: they score near zero either way.</summary>
-    public const int MinimumPairsToRefine = 3;
+    public const int MinimumPairsToRefine = 5;
 }
