@@ -38,7 +38,7 @@ public sealed class ServerOptions : IValidatableObject
     /// person. The score threshold follows from it and the gallery size N: -10 * log10(rate / N).
     /// </summary>
     [Range(1e-9, 0.5)]
-    public double TargetFalsePositiveIdentificationRate { get; set; } = 0.001;
+    public double TargetFalsePositiveIdentificationRate { get; set; } = 0.01;
 
     /// <summary>Verification: the accepted chance that an impostor is accepted as the claimed subject.</summary>
     [Range(1e-9, 0.5)]
