@@ -125,4 +125,32 @@ public sealed class DurabilityTests : IDisposable
         }
         Assert.Equal(subjects, previousCount);
     }
+
+    [Fact]
+    public async Task RestartFromASnapshotAndTheLogAfterIt()
+    {
+        await using (var server = await LoopbackServer.StartAsync(_dataDirectory, "--Matcher:SnapshotEveryRecords", "10"))
+        {
+            for (var n = 0; n < 35; n++)
+            {
+                await server.Matcher.EnrollAsync(Enrollment(n), cancellationToken: Cancellation);
+            }
+            await server.Matcher.DeleteAsync(new DeleteRequest { Gallery = "durable", SubjectId = Enrollment(3).SubjectId }, cancellationToken: Cancellation);
+        }
+        Assert.NotEmpty(Directory.GetFiles(_dataDirectory, "snapshot-*.snap"));
+
+        await using var restarted = await LoopbackServer.StartAsync(_dataDirectory);
+        var stats = await restarted.Matcher.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation);
+        Assert.Equal(34ul, stats.Subjects);
+        await Assert.ThrowsAsync<RpcException>(() => restarted.Matcher.GetSubjectAsync(
+            new GetSubjectRequest { Gallery = "durable", SubjectId = Enrollment(3).SubjectId }, cancellationToken: Cancellation).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task InvalidOptionsStopTheStartWithTheirName()
+    {
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => LoopbackServer.StartAsync(_dataDirectory, "--Matcher:ListenAddress", "not-an-address"));
+
+        Assert.Contains("Matcher:ListenAddress", exception.Message);
+    }
 }

@@ -36,9 +36,11 @@ public sealed class LoopbackServer : IAsyncLifetime
 
     public Contracts.V1.Matcher.MatcherClient Matcher => new(Channel);
 
-    public static async Task<LoopbackServer> StartAsync(string dataDirectory)
+    private string[] _extraArguments = [];
+
+    public static async Task<LoopbackServer> StartAsync(string dataDirectory, params string[] extraArguments)
     {
-        var server = new LoopbackServer(dataDirectory, ownsDataDirectory: false);
+        var server = new LoopbackServer(dataDirectory, ownsDataDirectory: false) { _extraArguments = extraArguments };
         await server.InitializeAsync();
         return server;
     }
@@ -52,6 +54,7 @@ public sealed class LoopbackServer : IAsyncLifetime
             "--Matcher:ModelDirectory", Path.Combine(Datasets.RepositoryRoot, "models"),
             "--Matcher:DataDirectory", DataDirectory,
             "--Logging:LogLevel:Default", "Warning",
+            .. _extraArguments,
         ]);
         builder.AddMatcherServer();
         _app = builder.Build();
