@@ -3,6 +3,8 @@
 set -euo pipefail
 needed=()
 command -v npm >/dev/null 2>&1 || needed+=(npm)
+# The Redis warm-cache tests start their own server from this binary.
+[ -x /usr/bin/redis-server ] || needed+=(redis-server)
 if [ ${#needed[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing packages: ${needed[*]}. Install them with: sudo apt-get install -y ${needed[*]}" >&2
