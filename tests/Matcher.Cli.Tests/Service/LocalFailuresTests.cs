@@ -13,7 +13,7 @@ public sealed class LocalFailuresTests
         var result = Cli.Run("stats", "--server", address);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"Unavailable: cannot reach the Matcher service at {address}/", result.Error);
+        Assert.StartsWith($"Unavailable: cannot reach the Matcher service at {address} (", result.Error);
         Assert.Contains("./scripts/run.sh", result.Error);
     }
 

@@ -11,7 +11,7 @@ namespace Matcher.Cli.Commands.Service;
 /// </summary>
 internal static class RpcErrorText
 {
-    public static string Describe(RpcException exception, Uri address, TimeSpan deadline)
+    public static string Describe(RpcException exception, string address, TimeSpan deadline)
     {
         var status = exception.GetRpcStatus();
         var reason = status?.GetDetail<ErrorInfo>()?.Reason;
@@ -29,7 +29,7 @@ internal static class RpcErrorText
     }
 
     /// <summary>Statuses without a reason come from the transport or the client, not from the service's own checks.</summary>
-    private static string TransportMessage(RpcException exception, Uri address, TimeSpan deadline) => exception.StatusCode switch
+    private static string TransportMessage(RpcException exception, string address, TimeSpan deadline) => exception.StatusCode switch
     {
         StatusCode.Unavailable =>
             $"cannot reach the Matcher service at {address} ({Cause(exception)}). Is it running? Start it with ./scripts/run.sh, " +

@@ -20,16 +20,17 @@ internal sealed class ServiceConnection : IDisposable
     private readonly GrpcChannel _channel;
     private readonly TimeSpan _deadline;
 
-    private ServiceConnection(Uri address, TimeSpan deadline)
+    private ServiceConnection(Uri address, string addressText, TimeSpan deadline)
     {
-        Address = address;
+        Address = addressText;
         _deadline = deadline;
         _channel = GrpcChannel.ForAddress(address);
         Matcher = new MatcherClient(_channel);
         Health = new Health.HealthClient(_channel);
     }
 
-    public Uri Address { get; }
+    /// <summary>The address as the operator gave it, for messages.</summary>
+    public string Address { get; }
 
     public MatcherClient Matcher { get; }
 
@@ -45,7 +46,7 @@ internal sealed class ServiceConnection : IDisposable
         {
             throw new CliUsageException($"The server address must look like {DefaultAddress} (http or https), not '{text}'.");
         }
-        return new ServiceConnection(address, deadline);
+        return new ServiceConnection(address, text, deadline);
     }
 
     /// <summary>Makes one call under the deadline; a failure of any kind ends the command with its status and reason.</summary>
