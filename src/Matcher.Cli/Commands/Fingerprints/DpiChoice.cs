@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Matcher.Cli.Commands.Fingerprints;
 
-/// <summary>The scanner resolution per database: <c>--dpi N</c> for all, <c>--dpi-override DB2_B=569,...</c> for some.</summary>
+/// <summary>
+/// The scanner resolution per database: <c>--dpi N</c> for all, <c>--dpi-override DB2_B=569</c> (repeatable, or
+/// comma-separated) for some.
+/// </summary>
 internal sealed class DpiChoice
 {
     private readonly int? _default;
@@ -11,12 +14,9 @@ internal sealed class DpiChoice
     public DpiChoice(CliArguments arguments)
     {
         _default = arguments.IntOption("dpi");
-        var overrides = arguments.Option("dpi-override");
-        if (overrides is null)
-        {
-            return;
-        }
-        foreach (var item in overrides.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var items = arguments.Options("dpi-override")
+            .SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        foreach (var item in items)
         {
             var parts = item.Split('=');
             if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var dpi) || dpi <= 0)
