@@ -127,15 +127,21 @@ public sealed class FaceEngine : IDisposable
 
         _models.Landmarks.Locate(working.Image, square, workspace.Landmarks, workspace.LandmarkPoints);
         var points = FivePoints.FromIbug68(workspace.LandmarkPoints);
-        var embedding = _models.Embedder.Embed(working.Image, points, workspace.Embedding);
+        // Eyes less than a pixel apart (or not numbers) mean the landmarks found nothing to align on.
+        if (!(points.InterEyeDistance >= 1))
+        {
+            throw BiometricInputException.Unusable(FaceReasonCodes.TooSmall, FaceReasonCodes.Describe(FaceReasonCodes.TooSmall));
+        }
         FaceAligner.AlignInto(working.Image, points, AlignedGrayLayout, workspace.AlignedGray);
         var pointsInImage = points.Scaled(working.Scale);
         var quality = FaceQualityAssessor.Assess(faces, face, pointsInImage, workspace.AlignedGray, FaceAligner.Size, _options.Quality);
+        // Judged before the embedding, the most expensive step, so refused captures cost little.
         if (_options.RejectUnusable && !quality.IsUsable)
         {
             throw BiometricInputException.Unusable(
                 quality.Problems[0], string.Join(" ", quality.Problems.Select(FaceReasonCodes.Describe)));
         }
+        var embedding = _models.Embedder.Embed(working.Image, points, workspace.Embedding);
         double? liveness = _options.ComputeLiveness ? _models.Liveness.Score(working.Image, square, workspace.Liveness) : null;
         return new FaceSample(embedding, faces.Count, face, pointsInImage, quality, liveness);
     }
