@@ -1,0 +1,70 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using Xunit;
+
+namespace Matcher.Storage.Tests.Log;
+
+public sealed class ProcessKillTests
+{
+    private const int AcknowledgementsBeforeKill = 400;
+
+    [Fact]
+    public async Task Every_record_acknowledged_before_a_SIGKILL_is_there_after_reopening()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        using var directory = new TemporaryDirectory();
+        var acknowledged = new Dictionary<long, (int Writer, int Index)>();
+
+        using (var child = Process.Start(ChildStartInfo(directory.Path))!)
+        {
+            string? line;
+            while (acknowledged.Count < AcknowledgementsBeforeKill && (line = await child.StandardOutput.ReadLineAsync(cancellation)) is not null)
+            {
+                var parts = line.Split(' ');
+                acknowledged[long.Parse(parts[0])] = (int.Parse(parts[1]), int.Parse(parts[2]));
+            }
+            if (acknowledged.Count < AcknowledgementsBeforeKill)
+            {
+                Assert.Fail($"The child stopped early: {await child.StandardError.ReadToEndAsync(cancellation)}");
+            }
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync(cancellation);
+        }
+
+        var (log, target) = LogFixture.Open(LogFixture.Options(directory.Path, segmentSizeLimit: 64 << 10));
+        await using (log)
+        {
+            var replayed = target.LogRecords.ToDictionary(r => r.Sequence);
+            Assert.Equal(Enumerable.Range(1, target.LogRecords.Count).Select(s => (long)s), target.LogRecords.Select(r => r.Sequence));
+            foreach (var (sequence, (writer, index)) in acknowledged)
+            {
+                Assert.True(replayed.TryGetValue(sequence, out var record), $"acknowledged sequence {sequence} was lost");
+                Assert.Equal(CrashChild.Payload(writer, index), record.Payload);
+            }
+            // Unacknowledged records may survive too, but each writer's records still form a gap-free prefix.
+            foreach (var writerRecords in target.LogRecords.GroupBy(r => r.Type))
+            {
+                var indexes = writerRecords.Select(r => BinaryPrimitives.ReadInt32LittleEndian(r.Payload.AsSpan(4))).ToList();
+                Assert.Equal(Enumerable.Range(0, indexes.Count), indexes);
+            }
+        }
+    }
+
+    /// <summary>Starts this same test executable, which turns into <see cref="CrashChild"/> because of the variable.</summary>
+    private static ProcessStartInfo ChildStartInfo(string directory)
+    {
+        var host = Environment.ProcessPath!;
+        var startInfo = new ProcessStartInfo(host)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            startInfo.ArgumentList.Add(typeof(CrashChild).Assembly.Location);
+        }
+        startInfo.Environment[CrashChild.DirectoryVariable] = directory;
+        return startInfo;
+    }
+}
