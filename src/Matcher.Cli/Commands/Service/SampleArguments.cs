@@ -11,6 +11,7 @@ namespace Matcher.Cli.Commands.Service;
 /// The samples of one person from the command line: <c>--finger POS=PATH[@DPI]</c> (repeatable) and <c>--face PATH</c>.
 /// A fingerprint file whose content is an image is sent as one, at @DPI (500 when not given); any other file must be a
 /// template record (ISO 19794-2, ANSI 378 or native), checked here so a wrong file is named before anything is sent.
+/// File contents are wrapped into the request, not copied: nothing else holds or changes them.
 /// </summary>
 internal static class SampleArguments
 {
@@ -51,7 +52,7 @@ internal static class SampleArguments
             return new FingerprintSample
             {
                 Position = position,
-                Image = new EncodedImage { Data = ByteString.CopyFrom(bytes), Dpi = (uint)(dpi ?? DefaultDpi) },
+                Image = new EncodedImage { Data = UnsafeByteOperations.UnsafeWrap(bytes), Dpi = (uint)(dpi ?? DefaultDpi) },
             };
         }
         if (dpi is not null)
@@ -60,7 +61,7 @@ internal static class SampleArguments
         }
         RequireTemplate(bytes, path);
         // Format left unspecified: the service reads it from the header, as RequireTemplate just did.
-        return new FingerprintSample { Position = position, Template = new FingerprintTemplateData { Data = ByteString.CopyFrom(bytes) } };
+        return new FingerprintSample { Position = position, Template = new FingerprintTemplateData { Data = UnsafeByteOperations.UnsafeWrap(bytes) } };
     }
 
     private static FaceSample Face(string path)
@@ -71,7 +72,7 @@ internal static class SampleArguments
             throw BiometricInputException.Invalid("image.unsupported_format",
                 $"'{path}' is not an image file; a face is sent as PNG, JPEG, BMP, TIFF, WebP or PGM/PPM.");
         }
-        return new FaceSample { Image = new EncodedImage { Data = ByteString.CopyFrom(bytes) } };
+        return new FaceSample { Image = new EncodedImage { Data = UnsafeByteOperations.UnsafeWrap(bytes) } };
     }
 
     /// <summary>A trailing @digits is the resolution; any other @ belongs to the file name.</summary>

@@ -17,6 +17,9 @@ internal sealed class ServiceConnection : IDisposable
     /// <summary>Long enough for ten fingerprint images and a face on a busy server; bounded so a silent network never hangs a station.</summary>
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromMinutes(2);
 
+    /// <summary>A host that drops packets is reported as unreachable in seconds, not at the end of the deadline.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
     private readonly GrpcChannel _channel;
     private readonly TimeSpan _deadline;
 
@@ -24,7 +27,10 @@ internal sealed class ServiceConnection : IDisposable
     {
         Address = addressText;
         _deadline = deadline;
-        _channel = GrpcChannel.ForAddress(address);
+        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { ConnectTimeout = ConnectTimeout, EnableMultipleHttp2Connections = true },
+        });
         Matcher = new MatcherClient(_channel);
         Health = new Health.HealthClient(_channel);
     }
