@@ -15,7 +15,7 @@ internal sealed class ServiceConnection : IDisposable
     public const string DefaultAddress = "http://127.0.0.1:50051";
 
     /// <summary>Long enough for ten fingerprint images and a face on a busy server; bounded so a silent network never hangs a station.</summary>
-    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan DefaultDeadline = TimeSpan.FromMinutes(2);
 
     /// <summary>A host that drops packets is reported as unreachable in seconds, not at the end of the deadline.</summary>
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
