@@ -28,7 +28,9 @@ RUN groupadd --system matcher \
 WORKDIR /app
 COPY --from=build /app .
 COPY --from=build /src/models/manifest.json /src/models/*.onnx models/
-ENV Matcher__DataDirectory=/data \
+# The base image's ASPNETCORE_HTTP_PORTS=8080 is cleared: the server binds Matcher:ListenAddress and Matcher:Port itself.
+ENV ASPNETCORE_HTTP_PORTS="" \
+    Matcher__DataDirectory=/data \
     Matcher__ModelDirectory=/app/models \
     Matcher__ListenAddress=0.0.0.0 \
     Matcher__Port=50051 \
