@@ -19,5 +19,7 @@ internal interface IWideningLanes<TShorts, TInts>
 
     static abstract TInts MultiplyAdd(TInts sum, TShorts left, TShorts right);
 
+    static abstract TInts Add(TInts left, TInts right);
+
     static abstract int Sum(TInts sum);
 }

@@ -68,7 +68,7 @@ public static partial class Int8Scan
                 var next = offset + TLanes.Elements;
                 odd = TLanes.MultiplyAdd(odd, TLanes.LoadWidened(ref codes, next), TLanes.Load(ref queryCodes, next));
             }
-            var score = Score(TLanes.Sum(even) + TLanes.Sum(odd), query.Scale, block.ScaleUnchecked(row));
+            var score = Score(TLanes.Sum(TLanes.Add(even, odd)), query.Scale, block.ScaleUnchecked(row));
             if (score >= results.Threshold)
             {
                 results.Offer(row, score);

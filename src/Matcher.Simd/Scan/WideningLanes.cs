@@ -22,6 +22,9 @@ internal readonly struct WideningLanes512 : IWideningLanes<Vector512<short>, Vec
     public static Vector512<int> MultiplyAdd(Vector512<int> sum, Vector512<short> left, Vector512<short> right) =>
         sum + Avx512BW.MultiplyAddAdjacent(left, right);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<int> Add(Vector512<int> left, Vector512<int> right) => left + right;
+
     public static int Sum(Vector512<int> sum) => Vector512.Sum(sum);
 }
 
@@ -42,6 +45,9 @@ internal readonly struct WideningLanes256 : IWideningLanes<Vector256<short>, Vec
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<int> MultiplyAdd(Vector256<int> sum, Vector256<short> left, Vector256<short> right) =>
         sum + Avx2.MultiplyAddAdjacent(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<int> Add(Vector256<int> left, Vector256<int> right) => left + right;
 
     public static int Sum(Vector256<int> sum) => Vector256.Sum(sum);
 }
@@ -64,6 +70,9 @@ internal readonly struct WideningLanes128 : IWideningLanes<Vector128<short>, Vec
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<int> MultiplyAdd(Vector128<int> sum, Vector128<short> left, Vector128<short> right) =>
         sum + Sse2.MultiplyAddAdjacent(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<int> Add(Vector128<int> left, Vector128<int> right) => left + right;
 
     public static int Sum(Vector128<int> sum) => Vector128.Sum(sum);
 }
