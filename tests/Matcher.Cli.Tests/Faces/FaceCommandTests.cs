@@ -74,6 +74,19 @@ public sealed class FaceCommandTests : IDisposable
     }
 
     [Fact]
+    public void CalibrateUsesEveryDifferentPersonPair()
+    {
+        var root = Datasets.Require("faces/orl-att");
+
+        var (exitCode, output, error) = Run("calibrate", "faces", "--roots", root);
+
+        Assert.True(exitCode == 0, error);
+        // 400 images of 40 people: 400 * 390 / 2 pairs of different people.
+        Assert.Contains("impostor pairs    78000", output);
+        Assert.Contains("raw knots", output);
+    }
+
+    [Fact]
     public void EvalNeedsExactlyOnePairSource()
     {
         var (exitCode, _, error) = Run("eval", "faces", "--root", "/nonexistent");

@@ -27,12 +27,12 @@ internal sealed class CalibrateFacesCommand : ICliCommand
         var failed = 0;
         foreach (var root in roots)
         {
-            foreach (var images in FacePairList.ImagesByPerson(root).Values)
-            {
-                var set = FaceImageSet.Extract(engine, root, images);
-                failed += set.Failures.Count;
-                people.Add(set.Embeddings.Values.Select(e => e.Values.ToArray()).ToArray());
-            }
+            var byPerson = FacePairList.ImagesByPerson(root);
+            // One batch per root keeps every core busy; most LFW people have a single image.
+            var set = FaceImageSet.Extract(engine, root, byPerson.Values.SelectMany(images => images));
+            failed += set.Failures.Count;
+            people.AddRange(byPerson.Values.Select(images =>
+                images.Where(set.Embeddings.ContainsKey).Select(i => set.Embeddings[i].Values.ToArray()).ToArray()));
         }
         var impostors = ImpostorSimilarities(people);
         var calibration = ScoreCalibration.FitFromImpostors(impostors);
