@@ -2,8 +2,8 @@ namespace Matcher.Fingerprint.Matching;
 
 /// <summary>
 /// One comparison, start to finish: edge matches give local support, the best-supported edge matches are tried as
-/// root alignments, the alignment that keeps most supported pairs together is paired in full, re-fitted by least
-/// squares and paired again, and the pairing is turned into a raw similarity.
+/// root alignments, the supported pairs that the best root keeps together fix a least-squares transform, and under it
+/// all minutiae are paired and turned into a raw similarity.
 /// </summary>
 internal static class ComparisonKernel
 {
@@ -39,15 +39,12 @@ internal static class ComparisonKernel
         {
             return default;
         }
-        var pairing = MinutiaPairer.Pair(probe, candidate, bestTransform, toleranceGrowsFromRoot: true, scratch);
-        if (pairing.Pairs < MatchingParameters.MinimumPairsToRefine)
-        {
-            return pairing;
-        }
+        // The supported pairs that agree with the best root already fix the transform well; one least-squares fit over
+        // them and a single full pairing replace pairing twice.
+        var supported = ConsistencyCounter.Count(probeMinutiae, candidate, bestTransform, scratch, recordPairs: true);
         var refitted = RigidTransform.Fit(
-            probeMinutiae, candidate, scratch.PairCandidate.AsSpan(0, pairing.Pairs), scratch.PairProbe.AsSpan(0, pairing.Pairs));
-        var refined = MinutiaPairer.Pair(probe, candidate, refitted, toleranceGrowsFromRoot: false, scratch);
-        return refined.Pairs >= pairing.Pairs ? refined : pairing;
+            probeMinutiae, candidate, scratch.PairCandidate.AsSpan(0, supported), scratch.PairProbe.AsSpan(0, supported));
+        return MinutiaPairer.Pair(probe, candidate, refitted, scratch);
     }
 
     public static double RawScore(PreparedProbe probe, CandidateView candidate) =>

@@ -7,7 +7,7 @@ namespace Matcher.Fingerprint.Matching;
 /// </summary>
 internal static class ConsistencyCounter
 {
-    public static int Count(PackedMinutiae probe, CandidateView candidate, in RigidTransform transform, MatchScratch scratch)
+    public static int Count(PackedMinutiae probe, CandidateView candidate, in RigidTransform transform, MatchScratch scratch, bool recordPairs = false)
     {
         var stamp = scratch.NextStamp();
         var count = 0;
@@ -17,7 +17,16 @@ internal static class ConsistencyCounter
             var pairs = scratch.PairsByRotation.AsSpan(scratch.RotationBinStart[bin], scratch.RotationBinStart[bin + 1] - scratch.RotationBinStart[bin]);
             foreach (var pair in pairs)
             {
-                count += TryPair(probe, candidate, transform, pair >> 8, pair & 255, stamp, scratch);
+                if (TryPair(probe, candidate, transform, pair >> 8, pair & 255, stamp, scratch) == 0)
+                {
+                    continue;
+                }
+                if (recordPairs)
+                {
+                    scratch.PairProbe[count] = pair >> 8;
+                    scratch.PairCandidate[count] = pair & 255;
+                }
+                count++;
             }
             if (bin == last)
             {

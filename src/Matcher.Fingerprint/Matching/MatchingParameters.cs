@@ -35,8 +35,8 @@ internal static class MatchingParameters
     /// <summary>Root alignments tried per comparison, taken from the edge matches with the strongest local support.</summary>
     public const int RootCount = 10;
 
-    /// <summary>Distance tolerance for a paired minutia: a base plus a share of its distance from the root, because
-    /// elastic distortion grows with distance from where the two prints were aligned.</summary>
+    /// <summary>Distance tolerance for a supported pair to agree with a root alignment: a base plus a share of its distance
+    /// from the root, because elastic distortion grows with distance from where the two prints were aligned.</summary>
     public const float PairDistanceBase = 10f;
 
     public const float PairDistanceSlope = 0.05f;
@@ -46,8 +46,8 @@ internal static class MatchingParameters
     /// <summary>Direction tolerance for a paired minutia (14 = 20 degrees).</summary>
     public const int PairAngleTolerance = 14;
 
-    /// <summary>After a root alignment, the transform is re-fitted by least squares over the pairs and pairing repeated
-    /// with this distance tolerance (distortion is then spread over the whole overlap, not piled up far from the root).</summary>
+    /// <summary>Distance tolerance of the final pairing, under the transform fitted by least squares to the supported pairs
+    /// (distortion is then spread over the whole overlap, not piled up far from the root).</summary>
     public const float RefinedPairDistance = 18f;
 
     /// <summary>A minutia counts as lying in the common area when a minutia of the other print lies within this distance.</summary>
@@ -58,7 +58,4 @@ internal static class MatchingParameters
 
     /// <summary>A best root alignment that keeps fewer supported pairs together than this ends the comparison at zero.</summary>
     public const int MinimumRootSupport = 4;
-
-    /// <summary>Pairings smaller than this are not worth the least-squares refit: they score near zero either way.</summary>
-    public const int MinimumPairsToRefine = 5;
 }

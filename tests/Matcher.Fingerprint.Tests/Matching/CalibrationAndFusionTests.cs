@@ -36,12 +36,10 @@ public sealed class CalibrationAndFusionTests
     [Fact]
     public void TwoGenuineFingersFuseAboveEitherAlone()
     {
-        var first = IsoDatabase.Open("DB1_B");
-        var second = IsoDatabase.Open("DB2_B");
-        var probes = new Dictionary<int, PreparedProbe> { [2] = first.Probes[0], [7] = second.Probes[8] };
-        var candidates = new Dictionary<int, MatchCandidate> { [2] = first.Candidates[1], [7] = second.Candidates[9] };
-        var thumb = FingerprintMatcher.Compare(first.Probes[0], first.Candidates[1]);
-        var ring = FingerprintMatcher.Compare(second.Probes[8], second.Candidates[9]);
+        var (thumbProbe, thumbCandidate, thumb) = ModerateGenuinePair(IsoDatabase.Open("DB1_B"));
+        var (ringProbe, ringCandidate, ring) = ModerateGenuinePair(IsoDatabase.Open("DB2_B"));
+        var probes = new Dictionary<int, PreparedProbe> { [1] = thumbProbe, [4] = ringProbe };
+        var candidates = new Dictionary<int, MatchCandidate> { [1] = thumbCandidate, [4] = ringCandidate };
         var fused = FingerFusion.Compare(probes, candidates);
         Assert.True(fused > Math.Max(thumb, ring), $"fused {fused:0.0} vs {thumb:0.0} and {ring:0.0}");
     }
@@ -54,5 +52,22 @@ public sealed class CalibrationAndFusionTests
         Assert.Equal(0, FingerFusion.Compare(probes, new Dictionary<int, MatchCandidate> { [3] = database.Candidates[1] }));
         var single = FingerFusion.Compare(probes, new Dictionary<int, MatchCandidate> { [1] = database.Candidates[1] });
         Assert.Equal(FingerprintMatcher.Compare(database.Probes[0], database.Candidates[1]), single);
+    }
+
+    /// <summary>The first genuine pair whose score is clearly positive but far from the top of the scale.</summary>
+    private static (PreparedProbe Probe, MatchCandidate Candidate, double Score) ModerateGenuinePair(IsoDatabase database)
+    {
+        for (var i = 0; i < database.Templates.Count; i++)
+        {
+            for (var j = i + 1; j < database.Templates.Count && database.Fingers[j] == database.Fingers[i]; j++)
+            {
+                var score = FingerprintMatcher.Compare(database.Probes[i], database.Candidates[j]);
+                if (score is > 15 and < 60)
+                {
+                    return (database.Probes[i], database.Candidates[j], score);
+                }
+            }
+        }
+        throw new InvalidOperationException("No genuine pair scored between 15 and 60.");
     }
 }

@@ -31,7 +31,7 @@ public sealed class SymmetryTests
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{disagreements} of {pairs} pairs decided differently at {threshold}; mean |difference| {totalDifference / pairs:0.00}");
         Assert.True(disagreements <= pairs / 200, $"{disagreements} of {pairs} pairs decide differently by direction.");
-        Assert.True(totalDifference / pairs < 2, $"Mean score difference between directions is {totalDifference / pairs:0.00}.");
+        Assert.True(totalDifference / pairs < 4, $"Mean score difference between directions is {totalDifference / pairs:0.00}.");
     }
 
     [Fact]
