@@ -3,78 +3,73 @@ using StackExchange.Redis;
 namespace Matcher.Storage.Redis;
 
 /// <summary>
-/// Applies one batch of changes in a single MULTI/EXEC, guarded by the applied sequence: Redis moves from exactly the
-/// state the mirror last wrote to the state after the batch, or not at all. A restarted, emptied or foreign-written
-/// Redis fails the guard instead of receiving changes on top of the wrong state.
+/// Applies one batch of changes as a single Lua script, guarded by the applied sequence: Redis moves from exactly
+/// the state the mirror last wrote to the state after the batch, or not at all. A restarted, emptied or
+/// foreign-written Redis fails the guard instead of receiving changes on top of the wrong state. A script is one
+/// command, so a timed-out attempt that still reaches Redis later cannot interleave with its retry.
 /// </summary>
 internal sealed class MirrorBatchWriter(IDatabase database, RedisKeys keys)
 {
+    // KEYS: sequence, galleries, then one hash per gallery. ARGV: expected sequence, new sequence, then per gallery
+    // its KEYS index, its name, the number of enrolled then deleted subjects, the enrolled id/payload pairs and the
+    // deleted ids. Returns 1 when Redis now holds the batch (also when an earlier attempt already wrote it), else 0.
+    private const string ApplyScript = """
+        local current = redis.call('GET', KEYS[1]) or '0'
+        if current == ARGV[2] then return 1 end
+        if current ~= ARGV[1] then return 0 end
+        local i = 3
+        while i <= #ARGV do
+          local key = KEYS[tonumber(ARGV[i])]
+          local gallery = ARGV[i + 1]
+          local enrolled = tonumber(ARGV[i + 2])
+          local deleted = tonumber(ARGV[i + 3])
+          i = i + 4
+          if enrolled > 0 then redis.call('SADD', KEYS[2], gallery) end
+          for _ = 1, enrolled do
+            redis.call('HSET', key, ARGV[i], ARGV[i + 1])
+            i = i + 2
+          end
+          for _ = 1, deleted do
+            redis.call('HDEL', key, ARGV[i])
+            i = i + 1
+          end
+        end
+        redis.call('SET', KEYS[1], ARGV[2])
+        return 1
+        """;
+
     public async Task<BatchOutcome> ApplyAsync(IReadOnlyList<MirrorChange> batch, long appliedSequence)
     {
-        var transaction = database.CreateTransaction();
-        transaction.AddCondition(appliedSequence == 0
-            ? Condition.KeyNotExists(keys.AppliedSequence)
-            : Condition.StringEqual(keys.AppliedSequence, appliedSequence));
-        var pending = new List<Task>();
+        var scriptKeys = new List<RedisKey> { keys.AppliedSequence, keys.Galleries };
+        var arguments = new List<RedisValue> { appliedSequence, batch[^1].Sequence };
         foreach (var (gallery, changes) in LastChangePerSubject(batch))
         {
-            var key = keys.Subjects(gallery);
-            var enrolled = changes.Where(c => !c.IsDelete).Select(c => new HashEntry(c.Subject.SubjectId, c.Payload!.Value)).ToArray();
-            var deleted = changes.Where(c => c.IsDelete).Select(c => (RedisValue)c.Subject.SubjectId).ToArray();
-            if (enrolled.Length > 0)
+            scriptKeys.Add(keys.Subjects(gallery));
+            var enrolled = changes.Where(c => !c.IsDelete).ToList();
+            var deleted = changes.Where(c => c.IsDelete).ToList();
+            arguments.AddRange([scriptKeys.Count, gallery, enrolled.Count, deleted.Count]);
+            foreach (var change in enrolled)
             {
-                pending.Add(transaction.HashSetAsync(key, enrolled));
-                pending.Add(transaction.SetAddAsync(keys.Galleries, gallery));
+                arguments.Add(change.Subject.SubjectId);
+                arguments.Add(change.Payload!.Value);
             }
-            if (deleted.Length > 0)
-            {
-                pending.Add(transaction.HashDeleteAsync(key, deleted));
-            }
+            arguments.AddRange(deleted.Select(c => (RedisValue)c.Subject.SubjectId));
         }
-        var lastSequence = batch[^1].Sequence;
-        pending.Add(transaction.StringSetAsync(keys.AppliedSequence, lastSequence));
-
-        bool committed;
-        try
-        {
-            committed = await transaction.ExecuteAsync().ConfigureAwait(false);
-        }
-        catch
-        {
-            ObserveFaults(pending);
-            throw;
-        }
-        if (committed)
-        {
-            await Task.WhenAll(pending).ConfigureAwait(false);
-            return BatchOutcome.Applied;
-        }
-        ObserveFaults(pending);
-        // A timed-out earlier attempt of this same batch may have landed after all; then it is applied, not lost.
-        var current = await database.StringGetAsync(keys.AppliedSequence).ConfigureAwait(false);
-        return current == lastSequence ? BatchOutcome.Applied : BatchOutcome.Diverged;
+        var result = await database.ScriptEvaluateAsync(ApplyScript, [.. scriptKeys], [.. arguments]).ConfigureAwait(false);
+        return (long)result == 1 ? BatchOutcome.Applied : BatchOutcome.Diverged;
     }
 
     /// <summary>
     /// The batch is applied atomically, so only each subject's last change is visible and the others need not be sent:
     /// an enroll, delete and re-enroll of one subject in one batch ends as the re-enroll.
     /// </summary>
-    private static IEnumerable<(string Gallery, IEnumerable<MirrorChange> Changes)> LastChangePerSubject(IReadOnlyList<MirrorChange> batch)
+    private static IEnumerable<(string Gallery, List<MirrorChange> Changes)> LastChangePerSubject(IReadOnlyList<MirrorChange> batch)
     {
         var last = new Dictionary<SubjectAddress, MirrorChange>();
         foreach (var change in batch)
         {
             last[change.Subject] = change;
         }
-        return last.Values.GroupBy(c => c.Subject.Gallery, StringComparer.Ordinal).Select(g => (g.Key, g.AsEnumerable()));
-    }
-
-    /// <summary>Commands of an aborted transaction fail; nobody awaits them, so their faults are observed here.</summary>
-    private static void ObserveFaults(List<Task> tasks)
-    {
-        foreach (var task in tasks)
-        {
-            _ = task.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        }
+        return last.Values.GroupBy(c => c.Subject.Gallery, StringComparer.Ordinal).Select(g => (g.Key, g.ToList()));
     }
 }
