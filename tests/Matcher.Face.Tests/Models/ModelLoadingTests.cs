@@ -57,6 +57,30 @@ public sealed class ModelLoadingTests : IDisposable
     }
 
     [Fact]
+    public void ManifestCanRenameTheModelAndCarryItsOwnCalibration()
+    {
+        RequireModels();
+        CopyManifest(m =>
+        {
+            m["models"]!["embedding"]!["id"] = "operator-model";
+            m["models"]!["embedding"]!["calibration"] = JsonNode.Parse("""{ "cosine": [-1, 1], "score": [0, 100] }""");
+        });
+        foreach (var model in new[] { "fr_detect.onnx", "fr_landmark.onnx", "fr_feature.onnx", "fr_liveness.onnx" })
+        {
+            File.CreateSymbolicLink(Path.Combine(_directory, model), Path.Combine(TestEngine.ModelDirectory, model));
+        }
+
+        using var engine = FaceEngine.Load(new FaceEngineOptions { ModelDirectory = _directory });
+        var sample = engine.Extract(FaceImages.OrlBytes(1, 1));
+
+        Assert.Equal("operator-model@87aacdfe5751", sample.Embedding.ModelId);
+        Assert.Equal(100, engine.Compare(sample.Embedding, sample.Embedding).Score, 1e-6);
+        var defaultEmbedding = TestEngine.RequireLenient().Extract(FaceImages.OrlBytes(1, 1)).Embedding;
+        Assert.Equal("face.model_mismatch", Assert.Throws<Matcher.Core.Errors.BiometricInputException>(
+            () => engine.Compare(sample.Embedding, defaultEmbedding)).ReasonCode);
+    }
+
+    [Fact]
     public void MissingManifestPointsAtTheSetting()
     {
         var error = Assert.Throws<FileNotFoundException>(() => FaceEngine.Load(new FaceEngineOptions { ModelDirectory = _directory }));
