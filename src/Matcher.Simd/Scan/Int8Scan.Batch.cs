@@ -57,10 +57,8 @@ public static partial class Int8Scan
         where TShorts : struct
         where TInts : struct
     {
-        ref var codes0 = ref MemoryMarshal.GetArrayDataReference(group.Codes0);
-        ref var codes1 = ref MemoryMarshal.GetArrayDataReference(group.Codes1);
-        ref var codes2 = ref MemoryMarshal.GetArrayDataReference(group.Codes2);
-        ref var codes3 = ref MemoryMarshal.GetArrayDataReference(group.Codes3);
+        ref var queryCodes = ref MemoryMarshal.GetArrayDataReference(group.Interleave(TLanes.Elements));
+        var elements = TLanes.Elements;
         var stride = block.Stride;
         var end = startRow + rowCount;
         for (var row = startRow; row < end; row++)
@@ -72,20 +70,23 @@ public static partial class Int8Scan
 
             ref var codes = ref block.RowReference(row);
             TInts sum0 = default, sum1 = default, sum2 = default, sum3 = default;
-            for (var offset = 0; offset < stride; offset += TLanes.Elements)
+            for (int offset = 0, queryOffset = 0; offset < stride; offset += elements, queryOffset += QueriesPerPass * elements)
             {
                 var gallery = TLanes.LoadWidened(ref codes, offset);
-                sum0 = TLanes.MultiplyAdd(sum0, gallery, TLanes.Load(ref codes0, offset));
-                sum1 = TLanes.MultiplyAdd(sum1, gallery, TLanes.Load(ref codes1, offset));
-                sum2 = TLanes.MultiplyAdd(sum2, gallery, TLanes.Load(ref codes2, offset));
-                sum3 = TLanes.MultiplyAdd(sum3, gallery, TLanes.Load(ref codes3, offset));
+                sum0 = TLanes.MultiplyAdd(sum0, gallery, TLanes.Load(ref queryCodes, queryOffset));
+                sum1 = TLanes.MultiplyAdd(sum1, gallery, TLanes.Load(ref queryCodes, queryOffset + elements));
+                sum2 = TLanes.MultiplyAdd(sum2, gallery, TLanes.Load(ref queryCodes, queryOffset + 2 * elements));
+                sum3 = TLanes.MultiplyAdd(sum3, gallery, TLanes.Load(ref queryCodes, queryOffset + 3 * elements));
             }
 
+            // All four reduced before any call: vector registers do not survive calls, and sums live across one
+            // made the JIT spill them to the stack on every inner iteration.
+            var (dot0, dot1, dot2, dot3) = (TLanes.Sum(sum0), TLanes.Sum(sum1), TLanes.Sum(sum2), TLanes.Sum(sum3));
             var rowScale = block.ScaleUnchecked(row);
-            group.Offer(0, row, TLanes.Sum(sum0), rowScale);
-            group.Offer(1, row, TLanes.Sum(sum1), rowScale);
-            group.Offer(2, row, TLanes.Sum(sum2), rowScale);
-            group.Offer(3, row, TLanes.Sum(sum3), rowScale);
+            group.Offer(0, row, dot0, rowScale);
+            group.Offer(1, row, dot1, rowScale);
+            group.Offer(2, row, dot2, rowScale);
+            group.Offer(3, row, dot3, rowScale);
         }
     }
 
@@ -98,10 +99,11 @@ public static partial class Int8Scan
         private readonly QuantizedQuery?[] queries = new QuantizedQuery?[QueriesPerPass];
         private readonly TopKSelector?[] results = new TopKSelector?[QueriesPerPass];
 
+        private readonly short[][] codes = new short[QueriesPerPass][];
+
         public QueryGroup(int stride, IReadOnlyList<QuantizedQuery> allQueries, IReadOnlyList<TopKSelector> allResults, int first)
         {
             var padding = new short[stride];
-            var codes = new short[QueriesPerPass][];
             for (var i = 0; i < QueriesPerPass; i++)
             {
                 var index = first + i;
@@ -109,16 +111,25 @@ public static partial class Int8Scan
                 results[i] = index < allResults.Count ? allResults[index] : null;
                 codes[i] = queries[i]?.WidenedCodes ?? padding;
             }
-            (Codes0, Codes1, Codes2, Codes3) = (codes[0], codes[1], codes[2], codes[3]);
         }
 
-        public short[] Codes0 { get; }
-
-        public short[] Codes1 { get; }
-
-        public short[] Codes2 { get; }
-
-        public short[] Codes3 { get; }
+        /// <summary>
+        /// The queries' int16 codes chunk by chunk (chunk 0 of queries 0..3, then chunk 1, ...), so the inner loop
+        /// walks one array with one pointer; with four separate arrays the JIT ran out of registers and spilled sums.
+        /// </summary>
+        public short[] Interleave(int elementsPerChunk)
+        {
+            var stride = codes[0].Length;
+            var interleaved = new short[QueriesPerPass * stride];
+            for (var chunk = 0; chunk < stride; chunk += elementsPerChunk)
+            {
+                for (var query = 0; query < QueriesPerPass; query++)
+                {
+                    codes[query].AsSpan(chunk, elementsPerChunk).CopyTo(interleaved.AsSpan(QueriesPerPass * chunk + query * elementsPerChunk));
+                }
+            }
+            return interleaved;
+        }
 
         public void Offer(int slot, int row, int dot, float rowScale)
         {
