@@ -17,18 +17,25 @@ public sealed class ProcessKillTests
 
         using (var child = Process.Start(ChildStartInfo(directory.Path))!)
         {
-            string? line;
-            while (acknowledged.Count < AcknowledgementsBeforeKill && (line = await child.StandardOutput.ReadLineAsync(cancellation)) is not null)
+            try
             {
-                var parts = line.Split(' ');
-                acknowledged[long.Parse(parts[0])] = (int.Parse(parts[1]), int.Parse(parts[2]));
+                string? line;
+                while (acknowledged.Count < AcknowledgementsBeforeKill && (line = await child.StandardOutput.ReadLineAsync(cancellation)) is not null)
+                {
+                    var parts = line.Split(' ');
+                    acknowledged[long.Parse(parts[0])] = (int.Parse(parts[1]), int.Parse(parts[2]));
+                }
+                if (acknowledged.Count < AcknowledgementsBeforeKill)
+                {
+                    Assert.Fail($"The child stopped early: {await child.StandardError.ReadToEndAsync(cancellation)}");
+                }
             }
-            if (acknowledged.Count < AcknowledgementsBeforeKill)
+            finally
             {
-                Assert.Fail($"The child stopped early: {await child.StandardError.ReadToEndAsync(cancellation)}");
+                // Also when the test fails: a surviving child would append forever.
+                child.Kill(entireProcessTree: true);
+                await child.WaitForExitAsync(cancellation);
             }
-            child.Kill(entireProcessTree: true);
-            await child.WaitForExitAsync(cancellation);
         }
 
         var (log, target) = LogFixture.Open(LogFixture.Options(directory.Path, segmentSizeLimit: 64 << 10));
