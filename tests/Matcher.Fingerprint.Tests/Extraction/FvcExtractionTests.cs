@@ -17,6 +17,10 @@ public sealed class FvcExtractionTests
         Assert.Empty(failures);
     }
 
+    /// <summary>
+    /// FVC2002 fingers carry roughly 20 to 80 minutiae; DB3_B's small capacitive images sit at the low end (the commercial
+    /// extractor finds 26 per image there), so single images may fall a little below 20.
+    /// </summary>
     [Theory]
     [InlineData("DB1_B")]
     [InlineData("DB2_B")]
@@ -25,10 +29,12 @@ public sealed class FvcExtractionTests
     public void RealImagesYieldAPlausibleNumberOfMinutiae(string database)
     {
         var counts = FvcExtractions.Of(database).Select(e => e.Minutiae.Count).Order().ToList();
-        var plausible = counts.Count(count => count is >= 20 and <= 80);
+        var median = counts[counts.Count / 2];
+        var plausible = counts.Count(count => count is >= 12 and <= 80);
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{database}: minutiae per image min {counts[0]}, median {counts[counts.Count / 2]}, max {counts[^1]}");
-        Assert.True(plausible >= 0.9 * counts.Count, $"Only {plausible} of {counts.Count} images have 20..80 minutiae.");
+            $"{database}: minutiae per image min {counts[0]}, median {median}, max {counts[^1]}");
+        Assert.InRange(median, 20, 80);
+        Assert.True(plausible >= 0.95 * counts.Count, $"Only {plausible} of {counts.Count} images have 12..80 minutiae.");
     }
 
     [Fact]
