@@ -13,7 +13,7 @@ internal static class MatchingParameters
     public const int NeighborCount = 6;
 
     /// <summary>Nearest neighbours whose edges the probe hashes; more than a candidate stores, to bridge spurious minutiae.</summary>
-    public const int ProbeNeighborCount = 12;
+    public const int ProbeNeighborCount = 10;
 
     /// <summary>Longest edge (and largest |dx|, |dy|) considered in local structures.</summary>
     public const int MaxEdgeLength = 120;

@@ -5,20 +5,21 @@ internal readonly record struct RigidTransform(float Cos, float Sin, float Shift
 {
     /// <summary>
     /// The transform that lays the candidate edge of <paramref name="match"/> onto its probe edge. The rotation blends the
-    /// edge's own direction (precise for long edges) with both minutiae's directions (better for short ones).
+    /// edge's own direction (precise for long edges) with both minutiae's directions (better for short ones). Byte
+    /// angles and lookup tables suffice: the final transform is re-fitted by least squares anyway.
     /// </summary>
     public static RigidTransform FromEdgeMatch(PackedMinutiae probe, CandidateView candidate, EdgeMatch match)
     {
-        float px1 = probe.X[match.ProbeFrom], py1 = probe.Y[match.ProbeFrom];
-        float px2 = probe.X[match.ProbeTo], py2 = probe.Y[match.ProbeTo];
-        float cx1 = candidate.X[match.CandidateFrom], cy1 = candidate.Y[match.CandidateFrom];
-        float cx2 = candidate.X[match.CandidateTo], cy2 = candidate.Y[match.CandidateTo];
-        var edgeRotation = MathF.Atan2(py2 - py1, px2 - px1) - MathF.Atan2(cy2 - cy1, cx2 - cx1);
-        var fromOffset = Wrap(ByteAngle.ToRadians(probe.Direction[match.ProbeFrom] - candidate.Direction[match.CandidateFrom]) - edgeRotation);
-        var toOffset = Wrap(ByteAngle.ToRadians(probe.Direction[match.ProbeTo] - candidate.Direction[match.CandidateTo]) - edgeRotation);
-        var edgeWeight = MathF.Sqrt((px2 - px1) * (px2 - px1) + (py2 - py1) * (py2 - py1)) / 16f;
-        var rotation = edgeRotation + (fromOffset + toOffset) / (2 + edgeWeight);
-        return Create(rotation, (cx1 + cx2) / 2, (cy1 + cy2) / 2, (px1 + px2) / 2, (py1 + py2) / 2);
+        int px1 = probe.X[match.ProbeFrom], py1 = probe.Y[match.ProbeFrom];
+        int px2 = probe.X[match.ProbeTo], py2 = probe.Y[match.ProbeTo];
+        int cx1 = candidate.X[match.CandidateFrom], cy1 = candidate.Y[match.CandidateFrom];
+        int cx2 = candidate.X[match.CandidateTo], cy2 = candidate.Y[match.CandidateTo];
+        var edgeRotation = (byte)(ByteAngle.EdgeDirection(px2 - px1, py2 - py1) - ByteAngle.EdgeDirection(cx2 - cx1, cy2 - cy1));
+        var fromOffset = (sbyte)(probe.Direction[match.ProbeFrom] - candidate.Direction[match.CandidateFrom] - edgeRotation);
+        var toOffset = (sbyte)(probe.Direction[match.ProbeTo] - candidate.Direction[match.CandidateTo] - edgeRotation);
+        var edgeWeight = ByteAngle.EdgeLength(px2 - px1, py2 - py1) / 16f;
+        var rotation = (byte)(edgeRotation + (int)MathF.Round((fromOffset + toOffset) / (2 + edgeWeight)));
+        return Create(ByteAngle.Cos[rotation], ByteAngle.Sin[rotation], rotation, (cx1 + cx2) / 2f, (cy1 + cy2) / 2f, (px1 + px2) / 2f, (py1 + py2) / 2f);
     }
 
     /// <summary>The least-squares rigid transform over paired points (candidate index, probe index).</summary>
@@ -47,7 +48,9 @@ internal readonly record struct RigidTransform(float Cos, float Sin, float Shift
             dot += cx * px + cy * py;
             cross += cx * py - cy * px;
         }
-        return Create(MathF.Atan2(cross, dot), cxMean, cyMean, pxMean, pyMean);
+        var rotation = MathF.Atan2(cross, dot);
+        var (sin, cos) = MathF.SinCos(rotation);
+        return Create(cos, sin, ByteAngle.FromRadians(rotation), cxMean, cyMean, pxMean, pyMean);
     }
 
     public float MapX(float x, float y) => Cos * x - Sin * y + ShiftX;
@@ -67,17 +70,10 @@ internal readonly record struct RigidTransform(float Cos, float Sin, float Shift
     }
 
     /// <summary>Rotation about the candidate point (cx, cy), which lands on the probe point (px, py).</summary>
-    private static RigidTransform Create(float rotation, float cx, float cy, float px, float py)
+    private static RigidTransform Create(float cos, float sin, byte rotation, float cx, float cy, float px, float py)
     {
-        var (sin, cos) = MathF.SinCos(rotation);
         var shiftX = px - (cos * cx - sin * cy);
         var shiftY = py - (sin * cx + cos * cy);
-        return new RigidTransform(cos, sin, shiftX, shiftY, ByteAngle.FromRadians(rotation), px, py);
-    }
-
-    private static float Wrap(float angle)
-    {
-        angle %= 2 * MathF.PI;
-        return angle > MathF.PI ? angle - 2 * MathF.PI : angle < -MathF.PI ? angle + 2 * MathF.PI : angle;
+        return new RigidTransform(cos, sin, shiftX, shiftY, rotation, px, py);
     }
 }
