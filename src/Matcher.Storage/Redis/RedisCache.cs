@@ -51,7 +51,8 @@ public sealed class RedisCache : IAsyncDisposable
 
     /// <summary>
     /// Every cached subject of every gallery. A subject written while the scan runs may come twice, so the caller
-    /// replaces by (gallery, subject id) rather than adding. Payloads are as mirrored: decode and validate them.
+    /// replaces by (gallery, subject id) rather than adding. Each payload is its own buffer, which the caller may keep;
+    /// payloads are as mirrored, so decode and validate them.
     /// </summary>
     public IAsyncEnumerable<StoredSubject> ReadAllAsync(CancellationToken cancellation = default) => reader.ReadAllAsync(cancellation);
 

@@ -169,7 +169,9 @@ public sealed class RedisMirror : IAsyncDisposable
         {
             outcome = await writer.ApplyAsync(batch, AppliedSequence).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        // Any failure, expected (connection, timeout, Redis refusing a write) or not, only delays the batch: the writer
+        // must outlive it, or the mirror would fall silently behind while reporting itself healthy.
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             reachable = false;
             lastError = exception.Message;

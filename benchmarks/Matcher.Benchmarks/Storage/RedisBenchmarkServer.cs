@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Matcher.Benchmarks.Storage;
+
+/// <summary>A throw-away redis-server on a free loopback port, without persistence, for the warm-up benchmark.</summary>
+internal sealed class RedisBenchmarkServer : IDisposable
+{
+    private const string BinaryPath = "/usr/bin/redis-server";
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "matcher-redis-bench", Guid.NewGuid().ToString("N"));
+    private readonly Process process;
+
+    public RedisBenchmarkServer()
+    {
+        if (!File.Exists(BinaryPath))
+        {
+            throw new InvalidOperationException($"redis-server not found at {BinaryPath}; run scripts/install-prerequisites.sh.");
+        }
+        Directory.CreateDirectory(directory);
+        Port = FreeLoopbackPort();
+        var start = new ProcessStartInfo(BinaryPath) { RedirectStandardOutput = true };
+        foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", directory, "--save", "", "--appendonly", "no" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
+        WaitUntilListening();
+    }
+
+    public int Port { get; }
+
+    /// <summary>Resident memory high-water mark of the server, from /proc.</summary>
+    public long PeakResidentBytes => File.ReadLines($"/proc/{process.Id}/status")
+        .Where(line => line.StartsWith("VmHWM:", StringComparison.Ordinal))
+        .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024)
+        .Single();
+
+    public void Dispose()
+    {
+        process.Kill();
+        process.WaitForExit();
+        process.Dispose();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private void WaitUntilListening()
+    {
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(20);
+            }
+        }
+        throw new TimeoutException($"redis-server did not listen on port {Port} within 10 s.");
+    }
+}
