@@ -11,6 +11,9 @@ internal static class ByteAngle
     private static readonly byte[] EdgeDirectionTable = BuildDirectionTable();
     private static readonly byte[] EdgeLengthTable = BuildLengthTable();
 
+    /// <summary>Length in the low byte, direction in the high byte: one lookup for the comparison's hottest loop.</summary>
+    private static readonly ushort[] EdgeShapeTable = BuildShapeTable();
+
     public static readonly float[] Cos = BuildTrig(Math.Cos);
     public static readonly float[] Sin = BuildTrig(Math.Sin);
 
@@ -40,6 +43,9 @@ internal static class ByteAngle
     /// <summary>Rounded length of the edge, capped at 255; requires <see cref="IsLocal"/>.</summary>
     public static byte EdgeLength(int dx, int dy) => EdgeLengthTable[Index(dx, dy)];
 
+    /// <summary>Length (low byte) and direction (high byte) of the edge; requires <see cref="IsLocal"/>.</summary>
+    public static ushort EdgeShape(int dx, int dy) => EdgeShapeTable[Index(dx, dy)];
+
     private static int Index(int dx, int dy) =>
         (dy + MatchingParameters.MaxEdgeLength) * Span + dx + MatchingParameters.MaxEdgeLength;
 
@@ -65,6 +71,16 @@ internal static class ByteAngle
             {
                 table[Index(dx, dy)] = (byte)Math.Min(255, (int)Math.Round(Math.Sqrt(dx * dx + dy * dy)));
             }
+        }
+        return table;
+    }
+
+    private static ushort[] BuildShapeTable()
+    {
+        var table = new ushort[Span * Span];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = (ushort)(EdgeLengthTable[i] | EdgeDirectionTable[i] << 8);
         }
         return table;
     }

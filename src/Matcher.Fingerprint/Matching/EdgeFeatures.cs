@@ -6,10 +6,11 @@ namespace Matcher.Fingerprint.Matching;
 /// </summary>
 internal static class EdgeFeatures
 {
-    public static (byte Length, byte FromAngle, byte ToAngle) Describe(int dx, int dy, byte fromDirection, byte toDirection) =>
-        (ByteAngle.EdgeLength(dx, dy),
-         (byte)(ByteAngle.EdgeDirection(dx, dy) - fromDirection),
-         (byte)(toDirection - fromDirection));
+    public static (byte Length, byte FromAngle, byte ToAngle) Describe(int dx, int dy, byte fromDirection, byte toDirection)
+    {
+        var shape = ByteAngle.EdgeShape(dx, dy);
+        return ((byte)shape, (byte)((shape >> 8) - fromDirection), (byte)(toDirection - fromDirection));
+    }
 
     public const int LengthBuckets = (MatchingParameters.MaxEdgeLength + MatchingParameters.EdgeLengthTolerance) / MatchingParameters.EdgeLengthBucket + 1;
 
