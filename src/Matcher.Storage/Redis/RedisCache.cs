@@ -77,9 +77,12 @@ public sealed class RedisCache : IAsyncDisposable
 
     public Task<RequestLookup> TryGetResponseAsync(string requestId) => requests.TryGetResponseAsync(requestId);
 
-    /// <summary>Keeps the response of a request id for <see cref="RedisCacheOptions.RequestIdTimeToLive"/> unless one is kept already.</summary>
-    public Task<RequestStoreOutcome> StoreResponseAsync(string requestId, ReadOnlyMemory<byte> response) =>
-        requests.StoreResponseAsync(requestId, response, options.RequestIdTimeToLive);
+    /// <summary>
+    /// Keeps the response of a request id for <paramref name="timeToLive"/> (by default
+    /// <see cref="RedisCacheOptions.RequestIdTimeToLive"/>) unless one is kept already.
+    /// </summary>
+    public Task<RequestStoreOutcome> StoreResponseAsync(string requestId, ReadOnlyMemory<byte> response, TimeSpan? timeToLive = null) =>
+        requests.StoreResponseAsync(requestId, response, timeToLive ?? options.RequestIdTimeToLive);
 
     public async ValueTask DisposeAsync() => await connection.DisposeAsync().ConfigureAwait(false);
 }

@@ -8,23 +8,32 @@ namespace Matcher.Storage.Tests.Redis;
 public sealed class RequestRecordsTests
 {
     [Fact]
-    public async Task A_retried_request_id_gets_the_first_response_until_its_time_to_live_ends()
+    public async Task A_retried_request_id_gets_the_first_response_and_a_second_store_keeps_it()
     {
         using var server = RedisServer.Start();
         await using var cache = await RedisCache.ConnectAsync(Options(server));
         byte[] first = [1, 2, 3, 4];
 
         Assert.Equal(RequestLookupStatus.NotFound, (await cache.TryGetResponseAsync("station-7:000123")).Status);
-        Assert.Equal(RequestStoreOutcome.Stored, await cache.StoreResponseAsync("station-7:000123", first));
-        Assert.Equal(RequestStoreOutcome.AlreadyStored, await cache.StoreResponseAsync("station-7:000123", new byte[] { 9 }));
+        Assert.Equal(RequestStoreOutcome.Stored, await cache.StoreResponseAsync("station-7:000123", first, TimeSpan.FromHours(1)));
+        Assert.Equal(RequestStoreOutcome.AlreadyStored, await cache.StoreResponseAsync("station-7:000123", new byte[] { 9 }, TimeSpan.FromHours(1)));
 
         var retry = await cache.TryGetResponseAsync("station-7:000123");
         Assert.Equal(RequestLookupStatus.Found, retry.Status);
         Assert.Equal(first, retry.Response.ToArray());
+    }
 
-        // The options keep ids for one second; Redis expires them on its own clock.
-        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
-        Assert.Equal(RequestLookupStatus.NotFound, (await cache.TryGetResponseAsync("station-7:000123")).Status);
+    [Fact]
+    public async Task A_request_id_is_forgotten_when_its_time_to_live_ends()
+    {
+        using var server = RedisServer.Start();
+        await using var cache = await RedisCache.ConnectAsync(Options(server));
+
+        // The test options keep ids for one second; Redis expires them on its own clock.
+        Assert.Equal(RequestStoreOutcome.Stored, await cache.StoreResponseAsync("station-7:000124", new byte[] { 5 }));
+        await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken);
+        Assert.Equal(RequestLookupStatus.NotFound, (await cache.TryGetResponseAsync("station-7:000124")).Status);
+        Assert.Equal(RequestStoreOutcome.Stored, await cache.StoreResponseAsync("station-7:000124", new byte[] { 6 }));
     }
 
     [Fact]
