@@ -134,7 +134,7 @@ internal sealed class MirrorQueue(int capacity)
         Wake();
     }
 
-    public Task WaitForChangeAsync(TimeSpan timeout, CancellationToken cancellation) => signal.WaitAsync(timeout, cancellation);
+    public Task WaitForChangeAsync(CancellationToken cancellation) => signal.WaitAsync(cancellation);
 
     /// <summary>Wakes the writer; one pending wake-up is enough however many changes arrive meanwhile.</summary>
     public void Wake()

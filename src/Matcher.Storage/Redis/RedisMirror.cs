@@ -147,7 +147,7 @@ public sealed class RedisMirror : IAsyncDisposable
             var batch = queue.CurrentBatch(options.BatchSize, options.MaxBatchBytes);
             if (batch is null)
             {
-                await queue.WaitForChangeAsync(Timeout.InfiniteTimeSpan, token).ConfigureAwait(false);
+                await queue.WaitForChangeAsync(token).ConfigureAwait(false);
                 continue;
             }
             await writing.WaitAsync(token).ConfigureAwait(false);
