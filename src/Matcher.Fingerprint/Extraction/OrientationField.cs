@@ -80,7 +80,16 @@ internal static class OrientationField
     private static void Smooth(BlockGrid grid, float[] pooledX, float[] pooledY, float[] orientation)
     {
         var radius = ExtractionParameters.OrientationSmoothingRadius;
+        var side = 2 * radius + 1;
         var twoSigmaSquared = 2f * (radius / 2f) * (radius / 2f);
+        Span<float> weights = stackalloc float[side * side];
+        for (var r = -radius; r <= radius; r++)
+        {
+            for (var c = -radius; c <= radius; c++)
+            {
+                weights[(r + radius) * side + c + radius] = MathF.Exp(-(r * r + c * c) / twoSigmaSquared);
+            }
+        }
         for (var row = 0; row < grid.Rows; row++)
         {
             for (var column = 0; column < grid.Columns; column++)
@@ -90,7 +99,7 @@ internal static class OrientationField
                 {
                     for (var c = Math.Max(0, column - radius); c <= Math.Min(grid.Columns - 1, column + radius); c++)
                     {
-                        var weight = MathF.Exp(-((r - row) * (r - row) + (c - column) * (c - column)) / twoSigmaSquared);
+                        var weight = weights[(r - row + radius) * side + c - column + radius];
                         sumX += weight * pooledX[r * grid.Columns + c];
                         sumY += weight * pooledY[r * grid.Columns + c];
                     }

@@ -13,8 +13,8 @@ internal enum TraceStop
     Open,
 }
 
-/// <summary>Where a walk stopped, how many steps it took, and the pixel at which to measure a direction.</summary>
-internal readonly record struct TraceResult(int End, int Length, TraceStop Stop, int DirectionPixel);
+/// <summary>How many steps a walk took, why it stopped, and the pixel at which to measure a direction.</summary>
+internal readonly record struct TraceResult(int Length, TraceStop Stop, int DirectionPixel);
 
 /// <summary>Walks along a one-pixel-wide skeleton from a minutia into one of its ridges.</summary>
 internal static class SkeletonTracer
@@ -34,7 +34,7 @@ internal static class SkeletonTracer
             }
             if (length >= maxLength)
             {
-                return new TraceResult(current, length, TraceStop.Open, directionPixel);
+                return new TraceResult(length, TraceStop.Open, directionPixel);
             }
             int next = -1, candidates = 0;
             for (var direction = 0; direction < 8; direction++)
@@ -48,11 +48,11 @@ internal static class SkeletonTracer
             }
             if (candidates == 0)
             {
-                return new TraceResult(current, length, TraceStop.Ending, directionPixel);
+                return new TraceResult(length, TraceStop.Ending, directionPixel);
             }
             if (candidates > 1)
             {
-                return new TraceResult(current, length, TraceStop.Junction, directionPixel);
+                return new TraceResult(length, TraceStop.Junction, directionPixel);
             }
             beforePrevious = previous;
             previous = current;
