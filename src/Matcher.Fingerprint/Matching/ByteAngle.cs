@@ -24,8 +24,6 @@ internal static class ByteAngle
         return (byte)((int)Math.Round(turns * 256) & 255);
     }
 
-    public static float ToRadians(int angle) => (angle & 255) * (MathF.PI / 128);
-
     /// <summary>Absolute difference of two byte angles, 0..128.</summary>
     public static int Distance(int a, int b)
     {
@@ -33,17 +31,13 @@ internal static class ByteAngle
         return d > 128 ? 256 - d : d;
     }
 
-    /// <summary>True when both offsets lie inside the table, i.e. the edge is short enough to be a local structure.</summary>
-    public static bool IsLocal(int dx, int dy) =>
-        (uint)(dx + MatchingParameters.MaxEdgeLength) < Span && (uint)(dy + MatchingParameters.MaxEdgeLength) < Span;
-
-    /// <summary>Direction (counter-clockwise from +x, y up) of the edge with offset (dx, dy); requires <see cref="IsLocal"/>.</summary>
+    /// <summary>Direction (counter-clockwise from +x, y up) of the edge with offset (dx, dy); requires |dx|, |dy| <= MaxEdgeLength.</summary>
     public static byte EdgeDirection(int dx, int dy) => EdgeDirectionTable[Index(dx, dy)];
 
-    /// <summary>Rounded length of the edge, capped at 255; requires <see cref="IsLocal"/>.</summary>
+    /// <summary>Rounded length of the edge, capped at 255; requires |dx|, |dy| <= MaxEdgeLength.</summary>
     public static byte EdgeLength(int dx, int dy) => EdgeLengthTable[Index(dx, dy)];
 
-    /// <summary>Length (low byte) and direction (high byte) of the edge; requires <see cref="IsLocal"/>.</summary>
+    /// <summary>Length (low byte) and direction (high byte) of the edge; requires |dx|, |dy| <= MaxEdgeLength.</summary>
     public static ushort EdgeShape(int dx, int dy) => EdgeShapeTable[Index(dx, dy)];
 
     private static int Index(int dx, int dy) =>

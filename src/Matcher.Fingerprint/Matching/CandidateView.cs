@@ -5,7 +5,6 @@ internal readonly ref struct CandidateView(
     ReadOnlySpan<short> x,
     ReadOnlySpan<short> y,
     ReadOnlySpan<byte> direction,
-    ReadOnlySpan<byte> type,
     ReadOnlySpan<byte> neighbors)
 {
     public ReadOnlySpan<short> X { get; } = x;
@@ -13,8 +12,6 @@ internal readonly ref struct CandidateView(
     public ReadOnlySpan<short> Y { get; } = y;
 
     public ReadOnlySpan<byte> Direction { get; } = direction;
-
-    public ReadOnlySpan<byte> Type { get; } = type;
 
     public ReadOnlySpan<byte> Neighbors { get; } = neighbors;
 

@@ -49,8 +49,6 @@ internal sealed class MatchScratch
 
     public float[] ProbeBestDistance { get; } = new float[Max];
 
-    public int[] CandidateBest { get; } = new int[Max];
-
     public bool[] ProbeInOverlap { get; } = new bool[Max];
 
     /// <summary>The pairs found by the last full pairing, as parallel candidate and probe indices.</summary>

@@ -36,7 +36,6 @@ internal static class MinutiaPairer
             }
         }
         var pairs = 0;
-        var typeAgreements = 0;
         var probeOverlapCount = 0;
         for (var p = 0; p < probe.Count; p++)
         {
@@ -49,9 +48,8 @@ internal static class MinutiaPairer
             scratch.PairCandidate[pairs] = c;
             scratch.PairProbe[pairs] = p;
             pairs++;
-            typeAgreements += probe.Type[p] == candidate.Type[c] ? 1 : 0;
         }
-        return new PairingResult(pairs, probeOverlapCount, candidateInOverlap, typeAgreements);
+        return new PairingResult(pairs, probeOverlapCount, candidateInOverlap);
     }
 
     /// <summary>The nearest probe minutia with a similar direction (squared distance), and whether any probe minutia is near.</summary>

@@ -4,4 +4,4 @@ namespace Matcher.Fingerprint.Matching;
 /// The outcome of pairing two aligned templates: how many minutiae paired one-to-one, and how many of each side lie
 /// in the area both prints cover (only those could have paired).
 /// </summary>
-internal readonly record struct PairingResult(int Pairs, int ProbeInOverlap, int CandidateInOverlap, int TypeAgreements);
+internal readonly record struct PairingResult(int Pairs, int ProbeInOverlap, int CandidateInOverlap);

@@ -15,8 +15,6 @@ internal sealed class ProbeEdgeIndex
         _edges = edges;
     }
 
-    public int EdgeCount => _edges.Length;
-
     public ReadOnlySpan<ProbeEdge> Bucket(int bucket) =>
         _edges.AsSpan(_bucketStart[bucket], _bucketStart[bucket + 1] - _bucketStart[bucket]);
 
