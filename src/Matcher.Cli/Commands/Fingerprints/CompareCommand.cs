@@ -42,8 +42,12 @@ internal sealed class CompareCommand : ICliCommand
             }));
             return 0;
         }
+        var measuredUpTo = FingerprintMatcher.Calibration.MeasuredUpToScore;
+        var meaning = score <= measuredUpTo
+            ? $"about one impostor comparison in {1 / falseMatchRate:N0} scores this high"
+            : $"beyond the measured range: fewer than one impostor comparison in {1 / MatchScore.ToFalseMatchRate(measuredUpTo):N0} scores this high";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"score {score:0.00} (about one impostor comparison in {1 / falseMatchRate:N0} scores this high); minutiae {probe.Minutiae.Count} and {candidate.Minutiae.Count}"));
+            $"score {score:0.00} ({meaning}); minutiae {probe.Minutiae.Count} and {candidate.Minutiae.Count}"));
         return 0;
     }
 }
