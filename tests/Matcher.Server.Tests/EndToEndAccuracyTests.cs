@@ -8,8 +8,9 @@ namespace Matcher.Server.Tests;
 /// <summary>
 /// The acceptance scenario of the service over loopback gRPC with real data: a gallery is enrolled, then applicants
 /// who are (or are not) enrolled apply in "insert if unique" mode at the default thresholds. Figures go to the test
-/// output. The floors are what the engines reach today (issue 4 asks for 95 % of fingerprint and 97 % of face
-/// applicants found); they only ever move up.
+/// output. Fingerprints are held to the product's promise (95 % of applicants found, at most 1 % of strangers
+/// flagged); the face floor is what the default model reaches today at the default threshold (the promise is 97 %),
+/// and only ever moves up.
 /// </summary>
 public sealed class EndToEndAccuracyTests(LoopbackServer server, ITestOutputHelper output) : IClassFixture<LoopbackServer>
 {
@@ -40,7 +41,7 @@ public sealed class EndToEndAccuracyTests(LoopbackServer server, ITestOutputHelp
 
         output.WriteLine($"fingerprints: {foundPerson}/{applicants.Count} applicants found their own finger first " +
             $"({foundOriginal} the first enrollment itself); {wronglyFlagged}/{strangers.Count} DB3_B strangers flagged as someone else");
-        Assert.True(foundPerson >= 0.85 * applicants.Count, $"only {foundPerson} of {applicants.Count} applicants were found");
+        Assert.True(foundPerson >= 0.95 * applicants.Count, $"only {foundPerson} of {applicants.Count} applicants were found");
         Assert.True(wronglyFlagged <= 0.01 * strangers.Count, $"{wronglyFlagged} of {strangers.Count} strangers were flagged");
     }
 
@@ -77,7 +78,7 @@ public sealed class EndToEndAccuracyTests(LoopbackServer server, ITestOutputHelp
         output.WriteLine($"faces: refusals {reasons}; {duplicatesAmongFirst} first images of different people flagged as duplicates");
         output.WriteLine($"faces: {enrolledCount}/{first.Count} LFW people enrolled; {found}/{applicants.Count} applicants found first; " +
             $"{wronglyFlagged}/{strangers.Count} ORL strangers flagged as someone else; {failed} images refused (no usable face)");
-        Assert.True(found >= 0.60 * applicants.Count, $"only {found} of {applicants.Count} face applicants were found");
+        Assert.True(found >= 0.65 * applicants.Count, $"only {found} of {applicants.Count} face applicants were found");
     }
 
     private static IEnumerable<int> Fingers() => Enumerable.Range(101, 10);
