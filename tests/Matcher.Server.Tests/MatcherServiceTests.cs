@@ -24,7 +24,7 @@ public sealed class MatcherServiceTests(LoopbackServer server) : IClassFixture<L
         const string gallery = "mates";
         foreach (var finger in new[] { 101, 102, 103 })
         {
-            var enrolled = await EnrollAsync(gallery, $"P{finger}", Samples.Of(Samples.FvcImage("DB1_B", finger, 1)));
+            var enrolled = await EnrollAsync(gallery, $"P{finger}", Samples.Of(Samples.FvcImage("DB1_B", finger, 1)), DedupMode.InsertOnly);
             Assert.Equal(EnrollOutcome.Enrolled, enrolled.Outcome);
         }
 
@@ -42,8 +42,8 @@ public sealed class MatcherServiceTests(LoopbackServer server) : IClassFixture<L
     public async Task VerifyIdentifyGetAndDelete()
     {
         const string gallery = "lifecycle";
-        await EnrollAsync(gallery, "A", Samples.Of(Samples.IsoTemplate("DB2_B", 104, 1), Samples.IsoTemplate("DB2_B", 105, 1, FingerPosition.LeftIndex)));
-        await EnrollAsync(gallery, "B", Samples.Of(Samples.IsoTemplate("DB2_B", 106, 1)));
+        await EnrollAsync(gallery, "A", Samples.Of(Samples.IsoTemplate("DB2_B", 104, 1), Samples.IsoTemplate("DB2_B", 105, 1, FingerPosition.LeftIndex)), DedupMode.InsertOnly);
+        await EnrollAsync(gallery, "B", Samples.Of(Samples.IsoTemplate("DB2_B", 106, 1)), DedupMode.InsertOnly);
 
         var genuine = await Client.VerifyAsync(new VerifyRequest { Gallery = gallery, SubjectId = "A", Samples = Samples.Of(Samples.IsoTemplate("DB2_B", 104, 2)) }, cancellationToken: Cancellation);
         var impostor = await Client.VerifyAsync(new VerifyRequest { Gallery = gallery, SubjectId = "B", Samples = Samples.Of(Samples.IsoTemplate("DB2_B", 104, 2)) }, cancellationToken: Cancellation);
