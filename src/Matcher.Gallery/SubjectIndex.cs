@@ -32,6 +32,10 @@ public sealed class SubjectIndex : IDisposable
     public long CountIn(SearchScope scope) =>
         scope.SubjectIds?.Count ?? _galleries.Where(g => scope.IncludesGallery(g.Key)).Sum(g => (long)g.Value.Sum(s => s.Count));
 
+    public long FingerCount => _galleries.Values.Sum(shards => (long)shards.Sum(s => s.FingerCount));
+
+    public long FaceCount => _galleries.Values.Sum(shards => (long)shards.Sum(s => s.FaceCount));
+
     public long MemoryBytes => _galleries.Values.Sum(shards => shards.Sum(s => s.MemoryBytes));
 
     public int ShardCount => _options.ShardCount;

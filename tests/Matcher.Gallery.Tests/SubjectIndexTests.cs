@@ -128,6 +128,8 @@ public sealed class SubjectIndexTests
         Assert.Empty(Find(index, new SearchProbe([], "model-a", vectors[10]), SearchScope.Everything, 1, 90));
         Assert.Equal("F180", Find(index, new SearchProbe([], "model-a", vectors[180]), SearchScope.Everything, 1, 90).Single().Key.SubjectId);
         Assert.Equal(50, index.Count);
+        Assert.Equal(50, index.FaceCount);
+        Assert.Equal(0, index.FingerCount);
         Assert.Null(index.Get(new SubjectKey("g", "F5")));
         Assert.NotNull(index.Get(new SubjectKey("g", "F199")));
     }

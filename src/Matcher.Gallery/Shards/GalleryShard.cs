@@ -16,6 +16,10 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
 
     public long MemoryBytes => Read(data => data.MemoryBytes);
 
+    public int FingerCount => Read(data => data.LiveFingerCount);
+
+    public int FaceCount => Read(data => data.LiveFaceCount);
+
     public bool NeedsCompaction => Read(data => data.DeletedCount > 0
         && data.DeletedCount >= options.CompactionThreshold * (data.LiveCount + data.DeletedCount));
 

@@ -32,6 +32,10 @@ internal sealed class ShardData : IDisposable
 
     public int DeletedCount => _records.Count - _rowOfSubject.Count;
 
+    public int LiveFingerCount { get; private set; }
+
+    public int LiveFaceCount { get; private set; }
+
     public long MemoryBytes =>
         _fingers.Sum(f => f?.MemoryBytes ?? 0)
         + _faceBlocks.Sum(b => (long)b.Stride * b.Capacity + b.Capacity * sizeof(float))
@@ -60,6 +64,8 @@ internal sealed class ShardData : IDisposable
         _records.Add(record);
         _fingerIndexOfRow.Add(fingerIndex);
         _rowOfSubject.Add(record.Key.SubjectId, row);
+        LiveFingerCount += record.Fingers.Count;
+        LiveFaceCount += record.Face is null ? 0 : 1;
     }
 
     public bool Remove(string subjectId)
@@ -68,6 +74,8 @@ internal sealed class ShardData : IDisposable
         {
             return false;
         }
+        LiveFingerCount -= _records[row]!.Fingers.Count;
+        LiveFaceCount -= _records[row]!.Face is null ? 0 : 1;
         _records[row] = null;
         var face = _faceOfRow[row];
         if (face >= 0)

@@ -177,12 +177,11 @@ internal sealed class MatcherService(
     public override Task<GetStatsResponse> GetStats(GetStatsRequest request, ServerCallContext context)
     {
         var index = store.Index;
-        var records = index.AllRecords().ToList();
         return Task.FromResult(new GetStatsResponse
         {
-            Subjects = (ulong)records.Count,
-            FingerprintTemplates = (ulong)records.Sum(r => r.Fingers.Count),
-            FaceEmbeddings = (ulong)records.Count(r => r.Face is not null),
+            Subjects = (ulong)index.Count,
+            FingerprintTemplates = (ulong)index.FingerCount,
+            FaceEmbeddings = (ulong)index.FaceCount,
             Galleries = { index.Galleries.Order(StringComparer.Ordinal).Select(g => new GalleryStats { Gallery = g, Subjects = (ulong)index.CountIn(g) }) },
             Shards = (uint)index.ShardCount,
             MemoryBytes = (ulong)index.MemoryBytes,
