@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-prerequisites.sh
 ./scripts/fetch-models.sh
-exec dotnet run -c Release --project src/Matcher.Server -- "$@"
+# dotnet run starts in the project folder: keep the data beside the checkout root, as the README says.
+exec dotnet run -c Release --project src/Matcher.Server -- --Matcher:DataDirectory "$PWD/data" "$@"
