@@ -50,6 +50,32 @@ public sealed class RedisCache : IAsyncDisposable
     }
 
     /// <summary>
+    /// Sets the applied sequence to <paramref name="replacement"/> only if Redis still holds <paramref name="expected"/>:
+    /// a node that warmed from Redis and started a new local log adopts the cache as matching that log. False when
+    /// Redis moved on meanwhile (then it needs a rebuild) or cannot be reached.
+    /// </summary>
+    public async Task<bool> TryReplaceAppliedSequenceAsync(long expected, long replacement)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expected);
+        ArgumentOutOfRangeException.ThrowIfNegative(replacement);
+        const string ReplaceScript = """
+            local current = redis.call('GET', KEYS[1]) or '0'
+            if current ~= ARGV[1] then return 0 end
+            if ARGV[2] == '0' then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], ARGV[2]) end
+            return 1
+            """;
+        try
+        {
+            var result = await database.ScriptEvaluateAsync(ReplaceScript, [keys.AppliedSequence], [expected, replacement]).ConfigureAwait(false);
+            return (long)result == 1;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Every cached subject of every gallery. A subject written while the scan runs may come twice, so the caller
     /// replaces by (gallery, subject id) rather than adding. Each payload is its own buffer, which the caller may keep;
     /// payloads are as mirrored, so decode and validate them.

@@ -48,7 +48,9 @@ public sealed class RedisCacheOptions
         return configuration;
     }
 
-    internal void Validate()
+    /// <summary>Checks every option without connecting; the message names the option and never repeats the password.</summary>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public void Validate()
     {
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {

@@ -1,4 +1,5 @@
 using Matcher.Storage.Redis;
+using Matcher.Testing;
 using Xunit;
 using static Matcher.Storage.Tests.Redis.MirrorRoundTripTests;
 

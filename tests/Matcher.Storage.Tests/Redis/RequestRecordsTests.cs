@@ -1,5 +1,6 @@
 using Matcher.Core.Errors;
 using Matcher.Storage.Redis;
+using Matcher.Testing;
 using Xunit;
 using static Matcher.Storage.Tests.Redis.MirrorRoundTripTests;
 

@@ -1,5 +1,6 @@
 using Matcher.Storage.Redis;
 using StackExchange.Redis;
+using Matcher.Testing;
 using Xunit;
 using static Matcher.Storage.Tests.Redis.MirrorRoundTripTests;
 

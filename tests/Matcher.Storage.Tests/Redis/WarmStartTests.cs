@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Matcher.Storage.Redis;
 using Matcher.Storage.Tests.Log;
+using Matcher.Testing;
 using Xunit;
 using static Matcher.Storage.Tests.Redis.MirrorRoundTripTests;
 
@@ -53,6 +54,29 @@ public sealed class WarmStartTests
             Assert.True(comparison.IsEqual, $"{comparison.MissingInRedis.Count} missing, {comparison.ExtraInRedis.Count} extra, {comparison.Differing.Count} differing");
         }
         await model.AssertRedisEqualsAsync(server.ConnectionString);
+    }
+
+    [Fact]
+    public async Task A_warmed_node_adopts_the_cache_for_its_new_log_only_if_Redis_did_not_move_meanwhile()
+    {
+        using var server = RedisServer.Start();
+        var model = new CacheModel();
+        await using var cache = await RedisCache.ConnectAsync(Options(server));
+        await using (var mirror = cache.StartMirror(0))
+        {
+            foreach (var change in SyntheticSubjects.ChangeStream(seed: 43, changes: 50, subjects: 20, "civil"))
+            {
+                model.Apply(mirror, change);
+            }
+            Assert.True(await mirror.WaitUntilAppliedAsync(model.LastSequence, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        }
+
+        Assert.False(await cache.TryReplaceAppliedSequenceAsync(model.LastSequence - 1, 0));
+        Assert.Equal(model.LastSequence, await cache.GetAppliedSequenceAsync());
+        Assert.True(await cache.TryReplaceAppliedSequenceAsync(model.LastSequence, 0));
+        Assert.Equal(0, await cache.GetAppliedSequenceAsync());
+        Assert.True(await cache.TryReplaceAppliedSequenceAsync(0, 7));
+        Assert.Equal(7, await cache.GetAppliedSequenceAsync());
     }
 
     /// <summary>A stand-in for the service's log record: gallery and subject id before the opaque subject bytes.</summary>

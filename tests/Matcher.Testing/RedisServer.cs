@@ -5,20 +5,20 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Xunit;
 
-namespace Matcher.Storage.Tests.Redis;
+namespace Matcher.Testing;
 
 /// <summary>
 /// A real redis-server on a free loopback port with its own temporary directory and no persistence, which a test can
 /// kill (losing its data, as a crashed cache node does), restart, or pause and resume (unreachable but keeping its
-/// data, as behind a broken network).
+/// data, as behind a broken network). Shared by the storage and server tests.
 /// </summary>
-internal sealed partial class RedisServer : IDisposable
+public sealed partial class RedisServer : IDisposable
 {
     public const string BinaryPath = "/usr/bin/redis-server";
     private const int SignalStop = 19;
     private const int SignalContinue = 18;
 
-    private readonly TemporaryDirectory directory = new();
+    private readonly string directory = Directory.CreateTempSubdirectory("matcher-redis-").FullName;
     private Process? process;
     private bool paused;
 
@@ -62,8 +62,8 @@ internal sealed partial class RedisServer : IDisposable
         };
         foreach (var argument in new[]
         {
-            "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", directory.Path, "--save", "", "--appendonly", "no",
-            "--daemonize", "no", "--logfile", directory.Combine("redis.log"),
+            "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", directory, "--save", "", "--appendonly", "no",
+            "--daemonize", "no", "--logfile", Path.Combine(directory, "redis.log"),
         })
         {
             start.ArgumentList.Add(argument);
@@ -111,7 +111,7 @@ internal sealed partial class RedisServer : IDisposable
     public void Dispose()
     {
         Kill();
-        directory.Dispose();
+        Directory.Delete(directory, recursive: true);
     }
 
     private static int FreeLoopbackPort()
@@ -176,7 +176,7 @@ internal sealed partial class RedisServer : IDisposable
 
     private string ReadLog()
     {
-        var log = directory.Combine("redis.log");
+        var log = Path.Combine(directory, "redis.log");
         return File.Exists(log) ? File.ReadAllText(log) : string.Empty;
     }
 }
