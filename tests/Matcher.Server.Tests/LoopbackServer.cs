@@ -36,6 +36,10 @@ public sealed class LoopbackServer : IAsyncLifetime
 
     public Contracts.V1.Matcher.MatcherClient Matcher => new(Channel);
 
+    public Contracts.V1.Cache.CacheClient Cache => new(Channel);
+
+    public Grpc.Health.V1.Health.HealthClient Health => new(Channel);
+
     private string[] _extraArguments = [];
 
     public static async Task<LoopbackServer> StartAsync(string dataDirectory, params string[] extraArguments)

@@ -21,7 +21,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Contracts.V1.Matcher.MatcherClient Matcher => new(Channel);
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, CancellationToken cancellation)
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, CancellationToken cancellation, params string[] extraArguments)
     {
         var port = LoopbackServer.FreeLoopbackPort();
         var start = new ProcessStartInfo("dotnet")
@@ -30,14 +30,16 @@ internal sealed class ServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             Path.Combine(AppContext.BaseDirectory, "Matcher.Server.dll"),
             "--Matcher:Port", port.ToString(),
             "--Matcher:DataDirectory", dataDirectory,
             "--Matcher:ModelDirectory", Path.Combine(Datasets.RepositoryRoot, "models"),
             "--Logging:LogLevel:Default", "Warning",
-        })
+            .. extraArguments,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

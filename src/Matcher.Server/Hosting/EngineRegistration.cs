@@ -1,7 +1,9 @@
 using Matcher.Fingerprint.Extraction;
 using Matcher.Imaging;
 using Matcher.Gallery;
+using Matcher.Server.Cache;
 using Matcher.Server.Samples;
+using Matcher.Server.Services;
 using Matcher.Server.Subjects;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +24,10 @@ internal static class EngineRegistration
         services.AddSingleton<FaceSampleReader>();
         services.AddSingleton<SamplesReader>();
         services.AddSingleton<GalleryLocks>();
+        services.AddSingleton<RequestIdLocks>();
+        services.AddSingleton<WarmCacheHost>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<EnrollmentRequests>();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ServerOptions>>().Value;
@@ -31,8 +37,9 @@ internal static class EngineRegistration
                 ShardCount = options.Shards == 0 ? Environment.ProcessorCount : options.Shards,
                 FaceScoreOfSimilarity = cosine => faces.Engine.ScoreOfSimilarity(cosine),
             });
-            return SubjectStore.Open(new SubjectStoreOptions(Path.GetFullPath(options.DataDirectory), options.SnapshotEveryRecords),
-                index, provider.GetRequiredService<ILogger<SubjectStore>>());
+            return SubjectStore.Open(
+                new SubjectStoreOptions(Path.GetFullPath(options.DataDirectory), options.SnapshotEveryRecords, options.RequestIdTimeToLive),
+                index, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SubjectStore>>());
         });
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Matcher.Server.Cache;
 using Matcher.Server.Errors;
 using Matcher.Server.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -32,16 +33,33 @@ public static class MatcherServerSetup
             grpc.EnableDetailedErrors = false;
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck<FaceEngineProvider>("face-models");
+        var health = builder.Services.AddGrpcHealthChecks(grpcHealth =>
+        {
+            // The Redis component has its own gRPC service name; its outage degrades, never stops, the whole service.
+            grpcHealth.Services.Map("", check => check.Name != RedisComponentHealthCheck.Name);
+            grpcHealth.Services.Map(RedisComponentHealthCheck.Name, check => check.Name == RedisComponentHealthCheck.Name);
+        }).AddCheck<FaceEngineProvider>("face-models");
+        if (options.UsesRedis)
+        {
+            health.AddCheck<RedisCacheHealthCheck>(RedisCacheHealthCheck.Name).AddCheck<RedisComponentHealthCheck>(RedisComponentHealthCheck.Name);
+        }
         builder.Services.AddMatcherEngines();
         return builder;
     }
 
     public static WebApplication MapMatcherServer(this WebApplication app)
     {
-        // Opened before serving: replaying the log must finish, and a damaged data directory must stop the start.
-        app.Services.GetRequiredService<Subjects.SubjectStore>();
+        // Opened before serving: replaying the log (or filling from Redis) must finish, and a damaged data directory
+        // must stop the start.
+        var store = app.Services.GetRequiredService<Subjects.SubjectStore>();
+        var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+        if (options.UsesRedis)
+        {
+            var startup = new WarmCacheStartup(store, options, app.Services.GetRequiredService<ILogger<WarmCache>>());
+            app.Services.GetRequiredService<WarmCacheHost>().Attach(startup.StartAsync(app.Lifetime.ApplicationStopping).GetAwaiter().GetResult());
+        }
         app.MapGrpcService<MatcherService>();
+        app.MapGrpcService<CacheService>();
         app.MapGrpcService<TemplatesService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Matcher.Storage.Redis;
 
 namespace Matcher.Server.Hosting;
 
@@ -55,8 +56,50 @@ public sealed class ServerOptions : IValidatableObject
     /// <summary>Folder with the face model manifest and .onnx files; empty means MATCHER_MODELS, else models/ of the checkout.</summary>
     public string? ModelDirectory { get; set; }
 
+    /// <summary>
+    /// StackExchange.Redis configuration string of the warm cache, for example
+    /// <c>cache1:6379,user=matcher,password=secret,ssl=true</c>. Empty means embedded mode: no Redis at all.
+    /// </summary>
+    public string? RedisConnectionString { get; set; }
+
+    /// <summary>First segment of every Redis key, so several deployments can share one Redis.</summary>
+    public string RedisKeyPrefix { get; set; } = "matcher";
+
+    /// <summary>
+    /// How long a node with an empty data directory waits for Redis at start-up before giving up: it must fill from
+    /// Redis, and starting empty instead would later rebuild Redis from nothing.
+    /// </summary>
+    public TimeSpan RedisStartupWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an enrollment's request id is remembered (local log and Redis) so a retry gets the original answer.</summary>
+    public TimeSpan RequestIdTimeToLive { get; set; } = TimeSpan.FromHours(24);
+
+    public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
+
+    public RedisCacheOptions RedisCacheOptions() => new()
+    {
+        ConnectionString = RedisConnectionString ?? "",
+        KeyPrefix = RedisKeyPrefix,
+        RequestIdTimeToLive = RequestIdTimeToLive,
+    };
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (RequestIdTimeToLive < TimeSpan.FromSeconds(1) || RequestIdTimeToLive > TimeSpan.FromDays(30))
+        {
+            yield return new ValidationResult(
+                $"Matcher:RequestIdTimeToLive '{RequestIdTimeToLive}' must lie between 00:00:01 and 30.00:00:00 (days.hours:minutes:seconds).",
+                [nameof(RequestIdTimeToLive)]);
+        }
+        if (RedisStartupWait < TimeSpan.Zero || RedisStartupWait > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult(
+                $"Matcher:RedisStartupWait '{RedisStartupWait}' must lie between 00:00:00 and 01:00:00.", [nameof(RedisStartupWait)]);
+        }
+        if (RedisProblem() is { } problem)
+        {
+            yield return problem;
+        }
         if (!IPAddress.TryParse(ListenAddress, out _))
         {
             yield return new ValidationResult(
@@ -68,6 +111,27 @@ public sealed class ServerOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Matcher:ModelDirectory '{ModelDirectory}' does not exist. Fetch the models with ./scripts/fetch-models.sh.",
                 [nameof(ModelDirectory)]);
+        }
+    }
+
+    private ValidationResult? RedisProblem()
+    {
+        if (!UsesRedis)
+        {
+            return RedisConnectionString is { Length: > 0 }
+                ? new ValidationResult("Matcher:RedisConnectionString is blank; remove it to run without Redis.", [nameof(RedisConnectionString)])
+                : null;
+        }
+        try
+        {
+            RedisCacheOptions().Validate();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            var option = e.ParamName == nameof(Storage.Redis.RedisCacheOptions.KeyPrefix) ? nameof(RedisKeyPrefix) : nameof(RedisConnectionString);
+            // The parser's message never repeats the connection string, which may hold a password.
+            return new ValidationResult($"Matcher:{option}: {e.Message.Split(" (Parameter")[0]}", [option]);
         }
     }
 }

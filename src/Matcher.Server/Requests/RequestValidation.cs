@@ -21,6 +21,16 @@ internal static class RequestValidation
     public static string Gallery(string value, string field) =>
         string.IsNullOrEmpty(value) ? DefaultGallery : Identifier(value, field, "gallery name");
 
+    /// <summary>Request ids become Redis keys and log entries: printable ASCII without spaces keeps them unambiguous.</summary>
+    public static string RequestId(string value, string field)
+    {
+        if (value.Length > MaxIdLength || !value.All(c => c is > ' ' and < '\u007f'))
+        {
+            throw new InvalidRequestException(field, $"The request id must be 1 to {MaxIdLength} printable ASCII characters without spaces.");
+        }
+        return value;
+    }
+
     public static int MaxCandidates(uint requested, int defaultValue, string field)
     {
         if (requested > 1000)

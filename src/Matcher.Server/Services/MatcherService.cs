@@ -20,6 +20,7 @@ internal sealed class MatcherService(
     SubjectStore store,
     SamplesReader samplesReader,
     GalleryLocks galleryLocks,
+    EnrollmentRequests enrollmentRequests,
     IOptions<ServerOptions> serverOptions,
     ILogger<MatcherService> logger) : MatcherBase
 {
@@ -28,8 +29,31 @@ internal sealed class MatcherService(
     public override async Task<EnrollResponse> Enroll(EnrollRequest request, ServerCallContext context)
     {
         var total = Stopwatch.StartNew();
-        var cancellation = context.CancellationToken;
         var key = new SubjectKey(RequestValidation.Gallery(request.Gallery, "gallery"), RequestValidation.SubjectId(request.SubjectId, "subject_id"));
+        if (request.RequestId.Length == 0)
+        {
+            return await EnrollOnceAsync(request, key, null, total, context.CancellationToken);
+        }
+        var requestId = RequestValidation.RequestId(request.RequestId, "request_id");
+        using (await enrollmentRequests.LockAsync(requestId, context.CancellationToken))
+        {
+            if (await enrollmentRequests.FindAsync(requestId, key) is { } original)
+            {
+                original.Timings = Timings(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, total.Elapsed);
+                logger.LogInformation("Enroll {Gallery}/{SubjectId}: retry of request {RequestId}, original answer {Outcome} returned",
+                    key.Gallery, key.SubjectId, requestId, original.Outcome);
+                return original;
+            }
+            return await EnrollOnceAsync(request, key, requestId, total, context.CancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The enrollment itself. With a request id, the answer is logged with it (in the same record as the enrollment),
+    /// without the timings, which belong to each call.
+    /// </summary>
+    private async Task<EnrollResponse> EnrollOnceAsync(EnrollRequest request, SubjectKey key, string? requestId, Stopwatch total, CancellationToken cancellation)
+    {
         var mode = request.DedupMode switch
         {
             DedupMode.Unspecified => DedupMode.InsertIfUnique,
@@ -47,6 +71,7 @@ internal sealed class MatcherService(
         var samples = samplesReader.Read(request.Samples, "samples", cancellation);
         var extracted = total.Elapsed;
         var response = new EnrollResponse { Quality = { samples.Quality } };
+        RequestIdRecord? requestRecord = null;
         TimeSpan searched, persisted;
         using (await galleryLocks.AcquireAsync(key.Gallery, cancellation))
         {
@@ -64,16 +89,24 @@ internal sealed class MatcherService(
             }
             response.Candidates.AddRange(candidates.Select(c => c.ToContract()));
             searched = total.Elapsed;
-            if (mode == DedupMode.InsertIfUnique && candidates.Count > 0)
+            var inserts = mode != DedupMode.InsertIfUnique || candidates.Count == 0;
+            response.Outcome = !inserts ? EnrollOutcome.DuplicateFound
+                : candidates.Count > 0 ? EnrollOutcome.EnrolledWithCandidates
+                : EnrollOutcome.Enrolled;
+            requestRecord = requestId is null ? null : enrollmentRequests.Record(requestId, key, response);
+            if (inserts)
             {
-                response.Outcome = EnrollOutcome.DuplicateFound;
+                await store.AddAsync(RecordOf(key, samples), requestRecord, CancellationToken.None);
             }
-            else
+            else if (requestRecord is not null)
             {
-                await store.AddAsync(RecordOf(key, samples), CancellationToken.None);
-                response.Outcome = candidates.Count > 0 ? EnrollOutcome.EnrolledWithCandidates : EnrollOutcome.Enrolled;
+                await store.RecordOutcomeAsync(requestRecord, CancellationToken.None);
             }
             persisted = total.Elapsed;
+        }
+        if (requestRecord is not null)
+        {
+            enrollmentRequests.Publish(requestRecord);
         }
         response.Timings = Timings(extracted, searched - extracted, persisted - searched, total.Elapsed);
         logger.LogInformation("Enroll {Gallery}/{SubjectId}: {Outcome}, {Candidates} candidates, {Milliseconds} ms",

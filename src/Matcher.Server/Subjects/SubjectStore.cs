@@ -1,8 +1,7 @@
-using System.Buffers.Binary;
-using System.Text;
 using Matcher.Gallery;
 using Matcher.Gallery.Subjects;
 using Matcher.Storage.Log;
+using Matcher.Storage.Redis;
 
 namespace Matcher.Server.Subjects;
 
@@ -10,49 +9,80 @@ namespace Matcher.Server.Subjects;
 /// The enrolled subjects: durable in the local log (fsynced before a change is acknowledged) and searchable in the
 /// in-memory index, which is rebuilt from the latest snapshot and the log on start. Changes are applied one at a
 /// time, in log order, so the index always equals the log; a snapshot is written every
-/// <see cref="SubjectStoreOptions.SnapshotEveryRecords"/> changes and lets the log drop what it covers.
+/// <see cref="SubjectStoreOptions.SnapshotEveryRecords"/> changes and lets the log drop what it covers. The request
+/// ids of recent enrollments live in the same log and snapshots, and every change is handed to the Redis mirror, when
+/// one runs, in log order.
 /// </summary>
-internal sealed class SubjectStore : IReplayTarget, IAsyncDisposable
+internal sealed partial class SubjectStore : IReplayTarget, IAsyncDisposable
 {
-    private const byte EnrolledRecord = 1;
-    private const byte DeletedRecord = 2;
-
     private readonly SemaphoreSlim _changes = new(1, 1);
     private readonly SubjectStoreOptions _options;
     private readonly DurableLog _log;
     private readonly ILogger _logger;
     private long _changesSinceSnapshot;
     private Task _snapshot = Task.CompletedTask;
+    private RedisMirror? _mirror;
 
-    private SubjectStore(SubjectStoreOptions options, SubjectIndex index, ILogger logger)
+    private SubjectStore(SubjectStoreOptions options, SubjectIndex index, TimeProvider clock, ILogger logger)
     {
         _options = options;
         _logger = logger;
         Index = index;
+        RequestIds = new RequestIdTable(options.RequestIdTimeToLive, clock);
         Directory.CreateDirectory(options.DataDirectory);
         _log = DurableLog.Open(new DurableLogOptions { DataDirectory = options.DataDirectory }, this);
     }
 
     public SubjectIndex Index { get; }
 
+    public RequestIdTable RequestIds { get; }
+
     public RecoveryReport Recovery => _log.Recovery;
 
-    public static SubjectStore Open(SubjectStoreOptions options, SubjectIndex index, ILogger logger)
+    /// <summary>The data directory held nothing when opened: no logged change and no snapshot with subjects.</summary>
+    public bool OpenedEmpty => Recovery.LastSequence == 0 && Recovery.SnapshotRecords == 0;
+
+    public static SubjectStore Open(SubjectStoreOptions options, SubjectIndex index, TimeProvider clock, ILogger logger)
     {
-        var store = new SubjectStore(options, index, logger);
-        logger.LogInformation("Opened data directory {DataDirectory}: {Recovery}; {Subjects} subjects in memory.",
-            options.DataDirectory, store.Recovery, index.Count);
+        var store = new SubjectStore(options, index, clock, logger);
+        logger.LogInformation("Opened data directory {DataDirectory}: {Recovery}; {Subjects} subjects and {RequestIds} recent request ids in memory.",
+            options.DataDirectory, store.Recovery, index.Count, store.RequestIds.Count);
         return store;
     }
 
-    public async Task AddAsync(SubjectRecord record, CancellationToken cancellation)
+    /// <summary>Logs and indexes an enrollment, with the request id that asked for it in the same log record.</summary>
+    public async Task AddAsync(SubjectRecord record, RequestIdRecord? request, CancellationToken cancellation)
     {
         var payload = SubjectRecordCodec.Encode(record);
+        var logged = request is null ? payload : RequestIdRecordCodec.Encode(request, payload);
         await _changes.WaitAsync(cancellation);
         try
         {
-            await _log.AppendAsync(EnrolledRecord, payload);
+            var sequence = await _log.AppendAsync(request is null ? EnrolledRecord : EnrolledForRequestRecord, logged);
             Index.Add(record);
+            if (request is not null)
+            {
+                RequestIds.Add(request);
+            }
+            _mirror?.MirrorEnrolled(record.Key.Gallery, record.Key.SubjectId, sequence, payload);
+            CountChange();
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    /// <summary>Logs the answer to a request id whose enrollment inserted nothing (a duplicate was found).</summary>
+    public async Task RecordOutcomeAsync(RequestIdRecord request, CancellationToken cancellation)
+    {
+        var logged = RequestIdRecordCodec.Encode(request);
+        await _changes.WaitAsync(cancellation);
+        try
+        {
+            var sequence = await _log.AppendAsync(RequestOutcomeRecord, logged);
+            RequestIds.Add(request);
+            _mirror?.MirrorUnchanged(sequence);
             CountChange();
         }
         finally
@@ -70,8 +100,9 @@ internal sealed class SubjectStore : IReplayTarget, IAsyncDisposable
             {
                 return false;
             }
-            await _log.AppendAsync(DeletedRecord, EncodeKey(key));
+            var sequence = await _log.AppendAsync(DeletedRecord, EncodeKey(key));
             Index.Remove(key);
+            _mirror?.MirrorDeleted(key.Gallery, key.SubjectId, sequence);
             CountChange();
             return true;
         }
@@ -81,32 +112,11 @@ internal sealed class SubjectStore : IReplayTarget, IAsyncDisposable
         }
     }
 
-    public void RestoreSnapshotRecord(byte recordType, ReadOnlySpan<byte> payload) => Apply(recordType, payload);
-
-    public void ReplayLogRecord(long sequence, byte recordType, ReadOnlySpan<byte> payload) => Apply(recordType, payload);
-
     public async ValueTask DisposeAsync()
     {
         await _snapshot;
         await _log.DisposeAsync();
         _changes.Dispose();
-    }
-
-    private void Apply(byte recordType, ReadOnlySpan<byte> payload)
-    {
-        switch (recordType)
-        {
-            case EnrolledRecord:
-                var record = SubjectRecordCodec.Decode(payload);
-                Index.Remove(record.Key);
-                Index.Add(record);
-                break;
-            case DeletedRecord:
-                Index.Remove(DecodeKey(payload));
-                break;
-            default:
-                throw new InvalidDataException($"The data directory holds a record of unknown type {recordType}; it was written by a newer version.");
-        }
     }
 
     /// <summary>Called with the change lock held: the captured records match the log exactly up to the covered sequence.</summary>
@@ -119,12 +129,13 @@ internal sealed class SubjectStore : IReplayTarget, IAsyncDisposable
         _changesSinceSnapshot = 0;
         var covered = _log.LastSequence;
         var records = Index.AllRecords().ToList();
+        var requests = RequestIds.Live();
         _snapshot = Task.Run(() =>
         {
             try
             {
-                var written = _log.WriteSnapshot(covered, records.Select(r => new SnapshotRecord(EnrolledRecord, SubjectRecordCodec.Encode(r))));
-                _logger.LogInformation("Snapshot of {Records} subjects written, covering the log up to {Sequence}.", written, covered);
+                var written = _log.WriteSnapshot(covered, SnapshotRecords(records, requests));
+                _logger.LogInformation("Snapshot of {Records} subjects and request ids written, covering the log up to {Sequence}.", written, covered);
             }
             catch (IOException e)
             {
@@ -132,26 +143,5 @@ internal sealed class SubjectStore : IReplayTarget, IAsyncDisposable
                 _logger.LogError("Snapshot covering {Sequence} failed: {Reason}", covered, e.Message);
             }
         });
-    }
-
-    private static byte[] EncodeKey(SubjectKey key)
-    {
-        var gallery = Encoding.UTF8.GetBytes(key.Gallery);
-        var subject = Encoding.UTF8.GetBytes(key.SubjectId);
-        var bytes = new byte[2 + gallery.Length + subject.Length];
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes, checked((ushort)gallery.Length));
-        gallery.CopyTo(bytes, 2);
-        subject.CopyTo(bytes, 2 + gallery.Length);
-        return bytes;
-    }
-
-    private static SubjectKey DecodeKey(ReadOnlySpan<byte> payload)
-    {
-        if (payload.Length < 2 || BinaryPrimitives.ReadUInt16LittleEndian(payload) > payload.Length - 2)
-        {
-            throw new InvalidDataException("A delete record in the log is malformed.");
-        }
-        var galleryLength = BinaryPrimitives.ReadUInt16LittleEndian(payload);
-        return new SubjectKey(Encoding.UTF8.GetString(payload.Slice(2, galleryLength)), Encoding.UTF8.GetString(payload[(2 + galleryLength)..]));
     }
 }

@@ -1,3 +1,3 @@
 namespace Matcher.Server.Subjects;
 
-internal sealed record SubjectStoreOptions(string DataDirectory, long SnapshotEveryRecords);
+internal sealed record SubjectStoreOptions(string DataDirectory, long SnapshotEveryRecords, TimeSpan RequestIdTimeToLive);

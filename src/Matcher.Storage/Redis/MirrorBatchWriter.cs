@@ -66,7 +66,7 @@ internal sealed class MirrorBatchWriter(IDatabase database, RedisKeys keys)
     private static IEnumerable<(string Gallery, List<MirrorChange> Changes)> LastChangePerSubject(IReadOnlyList<MirrorChange> batch)
     {
         var last = new Dictionary<SubjectAddress, MirrorChange>();
-        foreach (var change in batch)
+        foreach (var change in batch.Where(c => !c.IsMarker))
         {
             last[change.Subject] = change;
         }

@@ -60,6 +60,12 @@ public sealed class RedisMirror : IAsyncDisposable
         queue.Enqueue(new MirrorChange(sequence, Address(gallery, subjectId), null));
 
     /// <summary>
+    /// Records that the local log reached <paramref name="sequence"/> with a record that changes no subject, so the
+    /// applied sequence in Redis keeps matching the local log; never blocks or throws for Redis.
+    /// </summary>
+    public void MirrorUnchanged(long sequence) => queue.Enqueue(MirrorChange.Marker(sequence));
+
+    /// <summary>
     /// Rewrites Redis from <paramref name="local"/>, the local store as of log sequence
     /// <paramref name="throughSequence"/>, then carries on with the queued changes after it. Mirror writes wait meanwhile.
     /// </summary>

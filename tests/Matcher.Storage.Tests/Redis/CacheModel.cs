@@ -29,6 +29,9 @@ internal sealed class CacheModel
         }
     }
 
+    /// <summary>The sequence of a logged record that changes no subject, such as a request id's outcome.</summary>
+    public long SkipSequence() => ++LastSequence;
+
     public IEnumerable<StoredSubject> Subjects() => subjects.Select(s => new StoredSubject(s.Key.Gallery, s.Key.SubjectId, s.Value));
 
     /// <summary>Reads all of Redis through a fresh connection and asserts it holds exactly the model.</summary>

@@ -76,6 +76,28 @@ public sealed class MirrorRoundTripTests
         Assert.Throws<ArgumentException>(() => queue.Enqueue(new MirrorChange(5, new SubjectAddress("g", "t"), null)));
     }
 
+    [Fact]
+    public async Task Records_that_change_no_subject_move_the_applied_sequence_and_nothing_else()
+    {
+        using var server = RedisServer.Start();
+        var model = new CacheModel();
+        await using (var cache = await RedisCache.ConnectAsync(Options(server, batchSize: 3)))
+        await using (var mirror = cache.StartMirror(0))
+        {
+            foreach (var change in SyntheticSubjects.ChangeStream(seed: 8, changes: 20, subjects: 10, "civil"))
+            {
+                model.Apply(mirror, change);
+            }
+            for (var i = 0; i < 5; i++)
+            {
+                mirror.MirrorUnchanged(model.SkipSequence());
+            }
+            Assert.True(await mirror.WaitUntilAppliedAsync(model.LastSequence, Patience, TestContext.Current.CancellationToken), mirror.Status.ToString());
+        }
+
+        await model.AssertRedisEqualsAsync(server.ConnectionString);
+    }
+
     internal static RedisCacheOptions Options(RedisServer server, int batchSize = 1024, int maxQueuedChanges = 250_000) => new()
     {
         ConnectionString = server.ConnectionString,

@@ -1,0 +1,74 @@
+using Matcher.Gallery.Subjects;
+using Matcher.Storage.Log;
+using Matcher.Storage.Redis;
+
+namespace Matcher.Server.Subjects;
+
+/// <summary>What the Redis warm cache needs of the store: a consistent copy, the start of mirroring, and a warm fill.</summary>
+internal sealed partial class SubjectStore
+{
+    /// <summary>
+    /// Starts the mirror at the log's last sequence, under the change lock so that no change can fall between the
+    /// sequence the mirror starts from and the first change it is handed.
+    /// </summary>
+    public RedisMirror StartMirroring(Func<long, RedisMirror> start)
+    {
+        _changes.Wait();
+        try
+        {
+            _mirror = start(_log.LastSequence);
+            return _mirror;
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    /// <summary>Every live subject and the log sequence they reflect exactly, for a cache rebuild or comparison.</summary>
+    public async Task<StoreCopy> CopyAsync(CancellationToken cancellation)
+    {
+        await _changes.WaitAsync(cancellation);
+        try
+        {
+            return new StoreCopy(_log.LastSequence, Index.AllRecords().ToList());
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    /// <summary>
+    /// Fills a store opened empty from <paramref name="subjects"/> (a subject may come twice; the last one wins) and
+    /// writes them as the snapshot that starts its local log, so the node owns its data from now on.
+    /// </summary>
+    /// <returns>The number of records written.</returns>
+    public long FillEmpty(IEnumerable<(SubjectRecord Record, ReadOnlyMemory<byte> Payload)> subjects)
+    {
+        if (!OpenedEmpty || _log.LastSequence != 0)
+        {
+            throw new InvalidOperationException("Only a store opened on an empty data directory can be filled.");
+        }
+        _changes.Wait();
+        try
+        {
+            return _log.WriteSnapshot(0, subjects.Select(subject =>
+            {
+                Replace(subject.Record);
+                return new SnapshotRecord(EnrolledRecord, subject.Payload);
+            }));
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+}
+
+/// <summary>The live subjects as of one log sequence.</summary>
+internal sealed record StoreCopy(long Sequence, IReadOnlyList<SubjectRecord> Records)
+{
+    public IEnumerable<StoredSubject> AsStoredSubjects() =>
+        Records.Select(r => new StoredSubject(r.Key.Gallery, r.Key.SubjectId, SubjectRecordCodec.Encode(r)));
+}
