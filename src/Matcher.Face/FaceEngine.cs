@@ -139,7 +139,7 @@ public sealed class FaceEngine : IDisposable
         if (_options.RejectUnusable && !quality.IsUsable)
         {
             throw BiometricInputException.Unusable(
-                quality.Problems[0], string.Join(" ", quality.Problems.Select(FaceReasonCodes.Describe)));
+                quality.Refusals[0], string.Join(" ", quality.Refusals.Select(FaceReasonCodes.Describe)));
         }
         var embedding = _models.Embedder.Embed(working.Image, points, workspace.Embedding);
         double? liveness = _options.ComputeLiveness ? _models.Liveness.Score(working.Image, square, workspace.Liveness) : null;

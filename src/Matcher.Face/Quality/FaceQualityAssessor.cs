@@ -36,7 +36,8 @@ internal static class FaceQualityAssessor
         {
             score = Math.Min(score, 49);
         }
-        return new FaceQuality(Math.Round(score, 1), problems, interEyeDistance, pose, sharpness, brightness, face.Confidence);
+        var refusals = problems.Where(options.RefusedProblems.Contains).ToList();
+        return new FaceQuality(Math.Round(score, 1), problems, refusals, interEyeDistance, pose, sharpness, brightness, face.Confidence);
     }
 
     private static double AtLeast(double value, double minimum, string reasonCode, List<string> problems)

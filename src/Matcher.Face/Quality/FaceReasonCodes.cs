@@ -13,6 +13,10 @@ public static class FaceReasonCodes
     public const string TooDark = "face.too_dark";
     public const string TooBright = "face.too_bright";
 
+    /// <summary>The codes a quality check can report about a detected face (no face at all is always refused).</summary>
+    public static IReadOnlyList<string> QualityChecks { get; } =
+        [SeveralDetected, TooSmall, PoseYaw, PosePitch, PoseRoll, Blurred, TooDark, TooBright];
+
     /// <summary>Operator-readable explanation of a reason code.</summary>
     public static string Describe(string reasonCode) => reasonCode switch
     {

@@ -68,8 +68,44 @@ public sealed class QualityTests
 
         Assert.Equal(2, sample.FaceCount);
         Assert.Contains(FaceReasonCodes.SeveralDetected, sample.Quality.Problems);
-        Assert.Equal(FaceReasonCodes.SeveralDetected,
-            Assert.Throws<BiometricInputException>(() => TestEngine.RequireStrict().Extract(FaceImages.SideBySide(left, right))).ReasonCode);
+        Assert.InRange(sample.Quality.Score, 0, 49.99);
+    }
+
+    [Fact]
+    public void AnotherFaceInThePictureIsAWarningUnlessTheProgrammeRefusesIt()
+    {
+        var twoPeople = FaceImages.SideBySide(FaceImages.Lfw("Abdullah_Gul", 13), FaceImages.Lfw("Abdullah_Gul", 14));
+        var accepted = TestEngine.RequireStrict().Extract(twoPeople).Quality;
+        var defaults = new FaceQualityOptions();
+        using var strictCapture = FaceEngine.Load(new FaceEngineOptions
+        {
+            ModelDirectory = TestEngine.ModelDirectory,
+            ComputeLiveness = false,
+            Quality = defaults with { RefusedProblems = new HashSet<string>(defaults.RefusedProblems) { FaceReasonCodes.SeveralDetected } },
+        });
+
+        var error = Assert.Throws<BiometricInputException>(() => strictCapture.Extract(twoPeople));
+
+        Assert.True(accepted.IsUsable);
+        Assert.Contains(FaceReasonCodes.SeveralDetected, accepted.Problems);
+        Assert.Empty(accepted.Refusals);
+        Assert.Equal(FaceReasonCodes.SeveralDetected, error.ReasonCode);
+        Assert.Contains("More than one face", error.Message);
+    }
+
+    [Fact]
+    public void UnknownProblemToRefuseIsRejectedWhenTheEngineLoads()
+    {
+        var options = new FaceEngineOptions
+        {
+            ModelDirectory = TestEngine.ModelDirectory,
+            Quality = new FaceQualityOptions { RefusedProblems = new HashSet<string> { "face.sunglasses" } },
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => FaceEngine.Load(options));
+
+        Assert.Contains("face.sunglasses", error.Message);
+        Assert.Contains(FaceReasonCodes.PoseYaw, error.Message);
     }
 
     [Fact]
