@@ -12,9 +12,18 @@ namespace Matcher.Cli.Tests.Service;
 public sealed class LoopbackService : IAsyncLifetime
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("matcher-cli-").FullName;
+    private string[] _extraArguments = [];
     private WebApplication? _app;
 
     public string Address { get; private set; } = "";
+
+    /// <summary>A service started with more options, for example a Redis connection string.</summary>
+    public static async Task<LoopbackService> StartAsync(params string[] extraArguments)
+    {
+        var service = new LoopbackService { _extraArguments = extraArguments };
+        await service.InitializeAsync();
+        return service;
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -24,6 +33,7 @@ public sealed class LoopbackService : IAsyncLifetime
             "--Matcher:ModelDirectory", Path.Combine(Datasets.RepositoryRoot, "models"),
             "--Matcher:DataDirectory", _dataDirectory,
             "--Logging:LogLevel:Default", "Warning",
+            .. _extraArguments,
         ]);
         builder.AddMatcherServer();
         _app = builder.Build();

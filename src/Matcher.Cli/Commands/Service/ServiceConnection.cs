@@ -33,6 +33,7 @@ internal sealed class ServiceConnection : IDisposable
         });
         Matcher = new MatcherClient(_channel);
         Health = new Health.HealthClient(_channel);
+        Cache = new Contracts.V1.Cache.CacheClient(_channel);
     }
 
     /// <summary>The address as the operator gave it, for messages.</summary>
@@ -41,6 +42,8 @@ internal sealed class ServiceConnection : IDisposable
     public MatcherClient Matcher { get; }
 
     public Health.HealthClient Health { get; }
+
+    public Contracts.V1.Cache.CacheClient Cache { get; }
 
     public static ServiceConnection Open(CliArguments arguments) => Open(arguments, DefaultDeadline);
 

@@ -1,0 +1,222 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using Matcher.Contracts.V1;
+using Matcher.Testing;
+using Xunit;
+using static Grpc.Health.V1.HealthCheckResponse.Types;
+
+namespace Matcher.Server.Tests;
+
+/// <summary>
+/// The service with the Redis warm cache, against a real redis-server started per test: warm start of an empty node,
+/// retries answered across nodes, Redis killed mid-stream, and a restart while Redis is down.
+/// </summary>
+public sealed class RedisCacheTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly List<string> _dataDirectories = [];
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        foreach (var directory in _dataDirectories)
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AnEmptyNodeWarmsFromRedisFindsTheSubjectsAndAnswersRetriesOfAnotherNode()
+    {
+        using var redis = RedisServer.Start();
+        var original = new Dictionary<int, EnrollResponse>();
+        await using (var first = await StartAsync(NewDataDirectory(), redis))
+        {
+            for (var person = 0; person < 150; person++)
+            {
+                original[person] = await first.Matcher.EnrollAsync(SyntheticFaces.Enrollment(person, person % 3 == 0 ? "border" : "civil", $"first:{person}"),
+                    cancellationToken: Cancellation);
+            }
+            await first.Matcher.DeleteAsync(new DeleteRequest { Gallery = "civil", SubjectId = "P000001" }, cancellationToken: Cancellation);
+            await AssertCacheEqualsLocalAsync(first);
+        }
+
+        var emptyDirectory = NewDataDirectory();
+        await using (var warmed = await StartAsync(emptyDirectory, redis))
+        {
+            var stats = await warmed.Matcher.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation);
+            Assert.Equal(149ul, stats.Subjects);
+            var found = await warmed.Matcher.IdentifyAsync(new IdentifyRequest { Samples = SyntheticFaces.Of(42) }, cancellationToken: Cancellation);
+            Assert.Equal("P000042", found.Candidates[0].SubjectId);
+            Assert.Equal("border", found.Candidates[0].Gallery);
+
+            // The request id was answered by the first node; this node finds it in Redis and enrolls nothing.
+            var retried = await warmed.Matcher.EnrollAsync(SyntheticFaces.Enrollment(7, "civil", "first:7"), cancellationToken: Cancellation);
+            RequestIdTests.AssertSameAnswer(original[7], retried);
+            await warmed.Matcher.EnrollAsync(SyntheticFaces.Enrollment(500, "civil", "warmed:500"), cancellationToken: Cancellation);
+            await AssertCacheEqualsLocalAsync(warmed);
+        }
+        Assert.NotEmpty(Directory.GetFiles(emptyDirectory, "snapshot-*.snap"));
+
+        // The warmed node owns its data now: it restarts from its own log, which Redis matches.
+        await using var restarted = await StartAsync(emptyDirectory, redis);
+        Assert.Equal(150ul, (await restarted.Matcher.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation)).Subjects);
+        var verified = await restarted.Cache.VerifyCacheAsync(new VerifyCacheRequest(), cancellationToken: Cancellation);
+        Assert.True(verified.Equal, verified.ToString());
+        Assert.Equal(verified.LocalSequence, verified.RedisSequence);
+    }
+
+    [Fact]
+    public async Task ARetriedEnrollmentWithRedisGetsTheOriginalAnswerOnceAlsoAfterARestart()
+    {
+        using var redis = RedisServer.Start();
+        var directory = NewDataDirectory();
+        var request = SyntheticFaces.Enrollment(9, "retries", "station-4:77");
+        EnrollResponse original;
+        await using (var server = await StartAsync(directory, redis))
+        {
+            original = await server.Matcher.EnrollAsync(request, cancellationToken: Cancellation);
+            RequestIdTests.AssertSameAnswer(original, await server.Matcher.EnrollAsync(request, cancellationToken: Cancellation));
+        }
+        await using var restarted = await StartAsync(directory, redis);
+        RequestIdTests.AssertSameAnswer(original, await restarted.Matcher.EnrollAsync(request, cancellationToken: Cancellation));
+        Assert.Equal(1ul, (await restarted.Matcher.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation)).Subjects);
+        await AssertCacheEqualsLocalAsync(restarted);
+    }
+
+    [Fact]
+    public async Task RedisKilledInTheMiddleOfAStreamOfEnrollmentsEndsEqualToTheLocalStore()
+    {
+        using var redis = RedisServer.Start();
+        await using var server = await StartAsync(NewDataDirectory(), redis);
+        var enrolled = 0;
+        var stations = Enumerable.Range(0, 4).Select(station => Task.Run(async () =>
+        {
+            for (var person = station; person < 400; person += 4)
+            {
+                await server.Matcher.EnrollAsync(SyntheticFaces.Enrollment(person, "stream", $"s{station}:{person}"), cancellationToken: Cancellation);
+                if (person % 10 == 3)
+                {
+                    await server.Matcher.DeleteAsync(new DeleteRequest { Gallery = "stream", SubjectId = $"P{person:D6}" }, cancellationToken: Cancellation);
+                }
+                Interlocked.Increment(ref enrolled);
+            }
+        }, Cancellation)).ToList();
+
+        await WaitUntilAsync(() => Volatile.Read(ref enrolled) >= 100);
+        redis.Kill();
+        await WaitUntilAsync(() => Volatile.Read(ref enrolled) >= 200);
+        var health = await server.Health.CheckAsync(new HealthCheckRequest { Service = "redis" }, cancellationToken: Cancellation);
+        Assert.Equal(ServingStatus.NotServing, health.Status);
+        redis.Launch();
+        await Task.WhenAll(stations);
+
+        var verified = await AssertCacheEqualsLocalAsync(server);
+        Assert.Equal(360ul, verified.LocalSubjects);
+        Assert.Equal(ServingStatus.Serving, (await server.Health.CheckAsync(new HealthCheckRequest { Service = "redis" }, cancellationToken: Cancellation)).Status);
+    }
+
+    [Fact]
+    public async Task AServiceRestartedWhileRedisIsDownServesDegradedAndCatchesUpWhenRedisReturns()
+    {
+        using var redis = RedisServer.Start();
+        var directory = NewDataDirectory();
+        await using (var server = await StartAsync(directory, redis))
+        {
+            for (var person = 0; person < 50; person++)
+            {
+                await server.Matcher.EnrollAsync(SyntheticFaces.Enrollment(person, "restart"), cancellationToken: Cancellation);
+            }
+            await AssertCacheEqualsLocalAsync(server);
+        }
+        redis.Kill();
+
+        await using var restarted = await StartAsync(directory, redis);
+        Assert.Equal(ServingStatus.Serving, (await restarted.Health.CheckAsync(new HealthCheckRequest(), cancellationToken: Cancellation)).Status);
+        Assert.Equal(ServingStatus.NotServing,
+            (await restarted.Health.CheckAsync(new HealthCheckRequest { Service = "redis" }, cancellationToken: Cancellation)).Status);
+        for (var person = 50; person < 70; person++)
+        {
+            await restarted.Matcher.EnrollAsync(SyntheticFaces.Enrollment(person, "restart", $"late:{person}"), cancellationToken: Cancellation);
+        }
+        var found = await restarted.Matcher.IdentifyAsync(new IdentifyRequest { Samples = SyntheticFaces.Of(12) }, cancellationToken: Cancellation);
+        Assert.Equal("P000012", found.Candidates[0].SubjectId);
+        await RpcAssert.FailsWith(StatusCode.Unavailable, "cache.unreachable",
+            () => restarted.Cache.VerifyCacheAsync(new VerifyCacheRequest(), cancellationToken: Cancellation).ResponseAsync);
+
+        // Redis comes back empty: the keeper notices the lost sequence and rebuilds it from the local log.
+        redis.Launch();
+        var verified = await AssertCacheEqualsLocalAsync(restarted);
+        Assert.Equal(70ul, verified.RedisSubjects);
+        Assert.Equal(ServingStatus.Serving,
+            (await restarted.Health.CheckAsync(new HealthCheckRequest { Service = "redis" }, cancellationToken: Cancellation)).Status);
+    }
+
+    [Fact]
+    public async Task AnEmptyNodeRefusesToStartWithoutRedisRatherThanStartEmpty()
+    {
+        using var redis = RedisServer.Reserve();
+
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(NewDataDirectory(), redis, "--Matcher:RedisStartupWait", "00:00:01"));
+
+        Assert.Contains("Matcher:RedisStartupWait", exception.Message);
+    }
+
+    [Fact]
+    public async Task InvalidRedisOptionsStopTheStartWithTheirName()
+    {
+        var badString = await Assert.ThrowsAnyAsync<Exception>(() => LoopbackServer.StartAsync(NewDataDirectory(),
+            "--Matcher:RedisConnectionString", "127.0.0.1:6379,password=secret-value,ssl=maybe"));
+        var badPrefix = await Assert.ThrowsAnyAsync<Exception>(() => LoopbackServer.StartAsync(NewDataDirectory(),
+            "--Matcher:RedisConnectionString", "127.0.0.1:6379", "--Matcher:RedisKeyPrefix", "two words"));
+
+        Assert.Contains("Matcher:RedisConnectionString", badString.Message);
+        Assert.DoesNotContain("secret-value", badString.Message);
+        Assert.Contains("Matcher:RedisKeyPrefix", badPrefix.Message);
+    }
+
+    private static Task<LoopbackServer> StartAsync(string dataDirectory, RedisServer redis, params string[] extraArguments) =>
+        LoopbackServer.StartAsync(dataDirectory, ["--Matcher:RedisConnectionString", redis.ConnectionString, .. extraArguments]);
+
+    /// <summary>Asks the server to compare until Redis has caught up, as `matcher cache verify` does; fails with the differences.</summary>
+    private static async Task<VerifyCacheResponse> AssertCacheEqualsLocalAsync(LoopbackServer server)
+    {
+        VerifyCacheResponse? last = null;
+        await WaitUntilAsync(async () =>
+        {
+            try
+            {
+                last = await server.Cache.VerifyCacheAsync(new VerifyCacheRequest(), cancellationToken: Cancellation);
+                return last.Equal && last.LocalSequence == last.RedisSequence;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+            {
+                return false;
+            }
+        }, $"Redis never matched the local store; last comparison: {last}");
+        var stats = await server.Matcher.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation);
+        Assert.Equal(stats.Subjects, last!.LocalSubjects);
+        Assert.Equal(stats.Subjects, last.RedisSubjects);
+        return last;
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()), "condition never held");
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(50, Cancellation);
+        }
+    }
+
+    private string NewDataDirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory("matcher-redis-node-").FullName;
+        _dataDirectories.Add(directory);
+        return directory;
+    }
+}
