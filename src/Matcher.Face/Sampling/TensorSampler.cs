@@ -1,3 +1,4 @@
+using System.Numerics;
 using Matcher.Imaging;
 
 namespace Matcher.Face.Sampling;
@@ -8,70 +9,156 @@ namespace Matcher.Face.Sampling;
 /// </summary>
 internal static class TensorSampler
 {
-    private const float RedWeight = 0.299f;
-    private const float GreenWeight = 0.587f;
-    private const float BlueWeight = 0.114f;
+    internal const float RedWeight = 0.299f;
+    internal const float GreenWeight = 0.587f;
+    internal const float BlueWeight = 0.114f;
 
-    public static unsafe void Sample(RgbImage source, in AffineMap destinationToSource, int width, int height, PixelLayout layout, Span<float> tensor)
+    public static void Sample(RgbImage source, in AffineMap destinationToSource, int width, int height, PixelLayout layout, Span<float> tensor)
     {
-        var plane = width * height;
-        if (tensor.Length < plane * layout.Channels)
+        if (tensor.Length < width * height * layout.Channels)
         {
             throw new ArgumentException("The tensor is smaller than the sampled grid.", nameof(tensor));
         }
-        var stride = source.Width * 3;
-        // Interior samples have all four neighbours inside the image and take the fast path without bounds checks.
-        var interiorX = source.Width - 1;
-        var interiorY = source.Height - 1;
-        var map = destinationToSource;
-        var scale = layout.Scale;
-        var offset = layout.Offset;
+        if (destinationToSource.B == 0 && destinationToSource.D == 0)
+        {
+            SampleAxisAligned(source, destinationToSource, width, height, layout, tensor);
+        }
+        else
+        {
+            SampleAnyMap(source, destinationToSource, width, height, layout, tensor);
+        }
+    }
+
+    /// <summary>Any affine map (rotations included): every sample works out its source position on its own.</summary>
+    private static unsafe void SampleAnyMap(RgbImage source, in AffineMap map, int width, int height, PixelLayout layout, Span<float> tensor)
+    {
+        var writer = new PlanarWriter(layout, width * height);
         fixed (byte* pixels = source.Pixels)
         fixed (float* output = tensor)
         {
             for (var y = 0; y < height; y++)
             {
-                var sx = map.B * y + map.C;
-                var sy = map.E * y + map.F;
-                for (var x = 0; x < width; x++, sx += map.A, sy += map.D)
+                for (var x = 0; x < width; x++)
                 {
-                    float r, g, b;
-                    if (sx >= 0 && sy >= 0 && sx < interiorX && sy < interiorY)
-                    {
-                        var x0 = (int)sx;
-                        var y0 = (int)sy;
-                        var fx = (float)(sx - x0);
-                        var fy = (float)(sy - y0);
-                        var top = pixels + y0 * stride + x0 * 3;
-                        var bottom = top + stride;
-                        float w00 = (1 - fx) * (1 - fy), w01 = fx * (1 - fy), w10 = (1 - fx) * fy, w11 = fx * fy;
-                        r = w00 * top[0] + w01 * top[3] + w10 * bottom[0] + w11 * bottom[3];
-                        g = w00 * top[1] + w01 * top[4] + w10 * bottom[1] + w11 * bottom[4];
-                        b = w00 * top[2] + w01 * top[5] + w10 * bottom[2] + w11 * bottom[5];
-                    }
-                    else
-                    {
-                        (r, g, b) = SampleNearBorder(source, sx, sy);
-                    }
-                    var index = y * width + x;
-                    switch (layout.Order)
-                    {
-                        case ChannelOrder.Gray:
-                            output[index] = (RedWeight * r + GreenWeight * g + BlueWeight * b - offset) * scale;
-                            break;
-                        case ChannelOrder.Bgr:
-                            output[index] = (b - offset) * scale;
-                            output[plane + index] = (g - offset) * scale;
-                            output[2 * plane + index] = (r - offset) * scale;
-                            break;
-                        default:
-                            output[index] = (r - offset) * scale;
-                            output[plane + index] = (g - offset) * scale;
-                            output[2 * plane + index] = (b - offset) * scale;
-                            break;
-                    }
+                    var (r, g, b) = Bilinear(source, pixels, map.A * x + map.B * y + map.C, map.D * x + map.E * y + map.F);
+                    writer.Write(output, y * width + x, r, g, b);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Scaling and translation only (every detector and landmark crop): bilinear sampling separates into a horizontal
+    /// pass over each source row the grid needs, kept while consecutive output rows share it, and a vertical blend of
+    /// two such rows, which runs on whole vectors.
+    /// </summary>
+    private static void SampleAxisAligned(RgbImage source, in AffineMap map, int width, int height, PixelLayout layout, Span<float> tensor)
+    {
+        var columns = HorizontalTaps.For(source.Width, map.A, map.C, width);
+        var channels = layout.Channels;
+        var plane = width * height;
+        var upper = new SourceRow(channels * width);
+        var lower = new SourceRow(channels * width);
+        var offset = layout.Offset;
+        var scale = layout.Scale;
+        // Source rows hold red, green, blue planes (or one grey plane); this is where each goes in the tensor.
+        int[] planeOffsets = layout.Order switch
+        {
+            ChannelOrder.Gray => [0],
+            ChannelOrder.Bgr => [2 * plane, plane, 0],
+            _ => [0, plane, 2 * plane],
+        };
+        var gray = layout.Order == ChannelOrder.Gray;
+        for (var y = 0; y < height; y++)
+        {
+            var sy = map.E * y + map.F;
+            var y0 = (int)Math.Floor(sy);
+            var fy = (float)(sy - y0);
+            if (lower.Index == y0)
+            {
+                (upper, lower) = (lower, upper);
+            }
+            upper.Fill(source, y0, columns, gray);
+            lower.Fill(source, y0 + 1, columns, gray);
+            for (var c = 0; c < channels; c++)
+            {
+                var top = upper.Values.AsSpan(c * width, width);
+                var bottom = lower.Values.AsSpan(c * width, width);
+                var output = tensor.Slice(planeOffsets[c] + y * width, width);
+                BlendRows(top, bottom, fy, offset, scale, output);
+            }
+        }
+    }
+
+    /// <summary>output = (top + fy * (bottom - top) - offset) * scale, element by element.</summary>
+    private static void BlendRows(ReadOnlySpan<float> top, ReadOnlySpan<float> bottom, float fy, float offset, float scale, Span<float> output)
+    {
+        var x = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var weight = new Vector<float>(fy);
+            var shift = new Vector<float>(offset);
+            var factor = new Vector<float>(scale);
+            for (; x <= top.Length - Vector<float>.Count; x += Vector<float>.Count)
+            {
+                var t = new Vector<float>(top[x..]);
+                var b = new Vector<float>(bottom[x..]);
+                ((t + weight * (b - t) - shift) * factor).CopyTo(output[x..]);
+            }
+        }
+        for (; x < top.Length; x++)
+        {
+            output[x] = (top[x] + fy * (bottom[x] - top[x]) - offset) * scale;
+        }
+    }
+
+    private static unsafe (float R, float G, float B) Bilinear(RgbImage source, byte* pixels, double sx, double sy)
+    {
+        // Interior samples have all four neighbours inside the image and skip the bounds checks.
+        if (!(sx >= 0 && sy >= 0 && sx < source.Width - 1 && sy < source.Height - 1))
+        {
+            return SampleNearBorder(source, sx, sy);
+        }
+        var x0 = (int)sx;
+        var y0 = (int)sy;
+        var fx = (float)(sx - x0);
+        var fy = (float)(sy - y0);
+        var top = pixels + y0 * source.Width * 3 + x0 * 3;
+        var bottom = top + source.Width * 3;
+        float w00 = (1 - fx) * (1 - fy), w01 = fx * (1 - fy), w10 = (1 - fx) * fy, w11 = fx * fy;
+        return (w00 * top[0] + w01 * top[3] + w10 * bottom[0] + w11 * bottom[3],
+            w00 * top[1] + w01 * top[4] + w10 * bottom[1] + w11 * bottom[4],
+            w00 * top[2] + w01 * top[5] + w10 * bottom[2] + w11 * bottom[5]);
+    }
+
+    /// <summary>Writes one sample into the planes of a model's layout, normalised; the layout is resolved once per tensor.</summary>
+    private readonly struct PlanarWriter
+    {
+        private readonly float _offset;
+        private readonly float _scale;
+        private readonly bool _gray;
+        private readonly int _red;
+        private readonly int _green;
+        private readonly int _blue;
+
+        public PlanarWriter(PixelLayout layout, int plane)
+        {
+            _offset = layout.Offset;
+            _scale = layout.Scale;
+            _gray = layout.Order == ChannelOrder.Gray;
+            (_red, _green, _blue) = layout.Order == ChannelOrder.Bgr ? (2 * plane, plane, 0) : (0, plane, 2 * plane);
+        }
+
+        public unsafe void Write(float* output, int index, float r, float g, float b)
+        {
+            if (_gray)
+            {
+                output[index] = (RedWeight * r + GreenWeight * g + BlueWeight * b - _offset) * _scale;
+                return;
+            }
+            output[_red + index] = (r - _offset) * _scale;
+            output[_green + index] = (g - _offset) * _scale;
+            output[_blue + index] = (b - _offset) * _scale;
         }
     }
 

@@ -36,6 +36,34 @@ public sealed class TensorSamplerTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void AxisAlignedCropsMatchTheReferenceInsideAndBeyondTheBorders(int channelOrder)
+    {
+        var layout = new PixelLayout((ChannelOrder)channelOrder, 127, 1f / 128);
+        var random = new Random(11);
+        for (var trial = 0; trial < 60; trial++)
+        {
+            var image = RandomImage(random, random.Next(1, 50), random.Next(1, 50));
+            var (width, height) = (random.Next(1, 70), random.Next(1, 70));
+            // Crops from well inside to far outside the image, shrinking and enlarging.
+            var map = AffineMap.FromRectangle(
+                random.NextDouble() * 60 - 20, random.NextDouble() * 60 - 20,
+                1 + random.NextDouble() * 80, 1 + random.NextDouble() * 80, width, height);
+            var actual = new float[width * height * layout.Channels];
+
+            TensorSampler.Sample(image, map, width, height, layout, actual);
+
+            var expected = Reference(image, map, width, height, layout);
+            for (var i = 0; i < actual.Length; i++)
+            {
+                Assert.Equal(expected[i], actual[i], 1e-3);
+            }
+        }
+    }
+
     [Fact]
     public void RectangleMapReproducesTheImageAtScaleOne()
     {
