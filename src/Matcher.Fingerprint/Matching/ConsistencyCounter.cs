@@ -46,8 +46,7 @@ internal static class ConsistencyCounter
         float cx = candidate.X[c], cy = candidate.Y[c];
         var dx = transform.MapX(cx, cy) - probe.X[p];
         var dy = transform.MapY(cx, cy) - probe.Y[p];
-        var tolerance = DistanceTolerance.FromRoot(transform, probe.X[p], probe.Y[p]);
-        if (dx * dx + dy * dy > tolerance * tolerance)
+        if (!DistanceTolerance.Accepts(transform, probe.X[p], probe.Y[p], dx * dx + dy * dy))
         {
             return 0;
         }

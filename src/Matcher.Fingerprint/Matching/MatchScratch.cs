@@ -25,6 +25,9 @@ internal sealed class MatchScratch
 
     public int[] RotationBinStart { get; } = new int[RotationBins.Count + 1];
 
+    /// <summary>Candidate edge lookups that hit some probe edge, for the second pass of <see cref="EdgeMatchCollector"/>.</summary>
+    public EdgeLookup[] Lookups { get; private set; } = new EdgeLookup[Max * MatchingParameters.NeighborCount + 1];
+
     public EdgeMatch[] Matches { get; } = new EdgeMatch[MatchingParameters.MaxEdgeMatches];
 
     public int[] Roots { get; } = new int[MatchingParameters.RootCount];
@@ -49,12 +52,23 @@ internal sealed class MatchScratch
 
     public float[] ProbeBestDistance { get; } = new float[Max];
 
-    public bool[] ProbeInOverlap { get; } = new bool[Max];
+    /// <summary>Per probe lane, whether some aligned candidate minutia lies within the overlap radius (see <see cref="NearestProbe"/>).</summary>
+    public int[] ProbeNear { get; } = new int[ProbeLanes.MaxLanes];
 
     /// <summary>The pairs found by the last full pairing, as parallel candidate and probe indices.</summary>
     public int[] PairCandidate { get; } = new int[Max];
 
     public int[] PairProbe { get; } = new int[Max];
+
+    /// <summary><see cref="Lookups"/> with room for <paramref name="count"/> entries plus the one a miss overwrites.</summary>
+    public EdgeLookup[] LookupsFor(int count)
+    {
+        if (Lookups.Length <= count)
+        {
+            Lookups = new EdgeLookup[count + 1];
+        }
+        return Lookups;
+    }
 
     public int NextStamp()
     {

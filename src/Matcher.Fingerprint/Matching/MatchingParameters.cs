@@ -24,10 +24,14 @@ internal static class MatchingParameters
     /// <summary>How far an edge's relative angles may differ (6 = 8.4 degrees).</summary>
     public const int EdgeAngleTolerance = 6;
 
-    /// <summary>Bucket widths of the probe's edge hash; at least twice the tolerances so a probe edge spans at most two buckets per axis.</summary>
+    /// <summary>
+    /// Bucket widths of the probe's edge hash. A lookup tests a whole block of 16 edges at once, so fuller buckets cost
+    /// nothing extra while fewer of them keep the probe's index small enough to stay in cache; at least twice the
+    /// tolerances, so a probe edge is filed under at most two buckets per axis.
+    /// </summary>
     public const int EdgeLengthBucket = 16;
 
-    public const int EdgeAngleBucket = 16;
+    public const int EdgeAngleBucket = 32;
 
     /// <summary>Edge matches kept per comparison; a bound on work for pathological, minutia-dense templates.</summary>
     public const int MaxEdgeMatches = 4096;

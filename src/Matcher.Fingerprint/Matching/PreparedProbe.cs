@@ -12,7 +12,7 @@ public sealed class PreparedProbe
     {
         Minutiae = TemplatePacker.Pack(template);
         Edges = ProbeEdgeIndex.Build(Minutiae);
-        Grid = new ProbeGrid(Minutiae);
+        Lanes = new ProbeLanes(Minutiae);
     }
 
     /// <summary>Minutiae the matcher uses (at most <c>MatchingParameters.MaxMinutiae</c>).</summary>
@@ -22,5 +22,5 @@ public sealed class PreparedProbe
 
     internal ProbeEdgeIndex Edges { get; }
 
-    internal ProbeGrid Grid { get; }
+    internal ProbeLanes Lanes { get; }
 }

@@ -1,8 +1,8 @@
 namespace Matcher.Fingerprint.Matching;
 
 /// <summary>
-/// The uncalibrated similarity of a pairing: the paired count, weighted by the share of the common area's minutiae
-/// that paired on both sides. A large overlap where few minutiae pair is weak evidence; a small overlap where all
+/// The uncalibrated similarity of a pairing: the pairs' summed agreement, weighted by the share of the common area's
+/// minutiae that paired on both sides. A large overlap where few minutiae pair is weak evidence; a small overlap where all
 /// pair is limited by the small count itself.
 /// </summary>
 internal static class RawSimilarity
@@ -16,6 +16,6 @@ internal static class RawSimilarity
         double pairs = pairing.Pairs;
         var probeShare = pairs / Math.Max(pairing.ProbeInOverlap, pairs);
         var candidateShare = pairs / Math.Max(pairing.CandidateInOverlap, pairs);
-        return pairs * probeShare * candidateShare;
+        return pairing.Agreement * probeShare * candidateShare;
     }
 }

@@ -1,0 +1,20 @@
+namespace Matcher.Fingerprint.Matching;
+
+/// <summary>
+/// How much one final pair counts: 1 when the two minutiae coincide in place and direction, falling to 0 at the edge
+/// of both tolerances. Pairs of one finger cluster near zero error once aligned; chance pairs of two fingers spread
+/// evenly over the tolerance disc, so weighting by agreement separates the two better than counting alone.
+/// </summary>
+internal static class PairAccuracy
+{
+    private const float DistanceShare = 0.5f;
+
+    private const float DirectionShare = 0.5f;
+
+    private const float PairSquared = MatchingParameters.RefinedPairDistance * MatchingParameters.RefinedPairDistance;
+
+    private const float AngleSquared = MatchingParameters.PairAngleTolerance * MatchingParameters.PairAngleTolerance;
+
+    public static float Weight(float squaredDistance, int angleDifference) =>
+        1 - DistanceShare * squaredDistance / PairSquared - DirectionShare * angleDifference * angleDifference / AngleSquared;
+}
