@@ -6,7 +6,7 @@ namespace Matcher.Benchmarks.Storage;
 
 /// <summary>
 /// Seeded subjects in the subject record layout (version 1 of SubjectRecordCodec): two real native fingerprint
-/// templates of 25 to 60 random minutiae and one 512-d float32 face embedding, about 2.6 KiB each.
+/// templates of 25 to 60 random minutiae and one unit-length 512-d float32 face embedding, about 2.6 KiB each.
 /// </summary>
 internal static class RedisSyntheticSubjects
 {
@@ -44,9 +44,15 @@ internal static class RedisSyntheticSubjects
         WriteString(writer, "face-512");
         writer.Write((byte)random.Next(40, 100));
         writer.Write((ushort)FaceDimension);
+        var embedding = new float[FaceDimension];
         for (var d = 0; d < FaceDimension; d++)
         {
-            writer.Write((float)(random.NextDouble() * 2 - 1) / 22.6f);
+            embedding[d] = (float)(random.NextDouble() * 2 - 1);
+        }
+        var norm = MathF.Sqrt(embedding.Sum(v => v * v));
+        foreach (var value in embedding)
+        {
+            writer.Write(value / norm);
         }
         writer.Flush();
         return stream.ToArray();

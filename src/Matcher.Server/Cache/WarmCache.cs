@@ -64,13 +64,16 @@ internal sealed class WarmCache : IAsyncDisposable
     }
 
     /// <summary>
-    /// Compares Redis with a copy of the local store, after giving the mirror a moment to write what the copy holds,
-    /// so that changes still on their way are not reported as differences.
+    /// Compares Redis with a copy of the local store, after giving a connected mirror a moment to write what the copy
+    /// holds, so that changes still on their way are not reported as differences.
     /// </summary>
     public async Task<CacheVerification> VerifyAsync(CancellationToken cancellation)
     {
         var copy = await _store.CopyAsync(cancellation);
-        await _mirror.WaitUntilAppliedAsync(copy.Sequence, VerifyCatchUp, cancellation);
+        if (_mirror.Status.State == MirrorState.Connected)
+        {
+            await _mirror.WaitUntilAppliedAsync(copy.Sequence, VerifyCatchUp, cancellation);
+        }
         var comparison = await Redis.CompareAsync(copy.AsStoredSubjects(), cancellation);
         return new CacheVerification(copy.Sequence, comparison, _mirror.Status);
     }

@@ -40,11 +40,12 @@ internal sealed partial class SubjectStore
     }
 
     /// <summary>
-    /// Fills a store opened empty from <paramref name="subjects"/> (a subject may come twice; the last one wins) and
-    /// writes them as the snapshot that starts its local log, so the node owns its data from now on.
+    /// Writes <paramref name="payloads"/> (encoded subject records) as the snapshot that starts the local log of a store
+    /// opened empty, so the node owns its data from now on. The caller puts the same subjects into <see cref="Index"/>,
+    /// typically on several threads while this writes; a subject listed twice replays as its last copy.
     /// </summary>
     /// <returns>The number of records written.</returns>
-    public long FillEmpty(IEnumerable<(SubjectRecord Record, ReadOnlyMemory<byte> Payload)> subjects)
+    public long FillEmpty(IEnumerable<ReadOnlyMemory<byte>> payloads)
     {
         if (!OpenedEmpty || _log.LastSequence != 0)
         {
@@ -53,11 +54,7 @@ internal sealed partial class SubjectStore
         _changes.Wait();
         try
         {
-            return _log.WriteSnapshot(0, subjects.Select(subject =>
-            {
-                Replace(subject.Record);
-                return new SnapshotRecord(EnrolledRecord, subject.Payload);
-            }));
+            return _log.WriteSnapshot(0, payloads.Select(payload => new SnapshotRecord(EnrolledRecord, payload)));
         }
         finally
         {
