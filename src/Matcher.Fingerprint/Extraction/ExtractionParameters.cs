@@ -48,8 +48,34 @@ internal static class ExtractionParameters
     /// <summary>Orientations are quantised to this many steps over 180 degrees for the oriented filter kernels.</summary>
     public const int OrientationBins = 24;
 
-    /// <summary>Typical ridge period at 500 dpi; the across-ridge filter resonates at it.</summary>
+    /// <summary>Typical ridge period at 500 dpi; the across-ridge filter resonates at it when a print's own period cannot be measured.</summary>
     public const float RidgePeriod = 8.5f;
+
+    /// <summary>
+    /// A print's measured period is clamped to this range (adult fingers at 500 dpi span about 7 to 10 px); the filter
+    /// bank holds one across-ridge kernel per <see cref="RidgePeriodStep"/> within it.
+    /// </summary>
+    public const float MinRidgePeriod = 6f;
+
+    public const float MaxRidgePeriod = 11f;
+
+    public const float RidgePeriodStep = 0.25f;
+
+    /// <summary>A block's profile across the ridges: this many samples long, each averaged over this many along the ridge.</summary>
+    public const int RidgeProfileLength = 32;
+
+    public const int RidgeProfileWidth = 16;
+
+    /// <summary>The period is measured in every this-many-th block in each direction; the median needs no more.</summary>
+    public const int RidgePeriodBlockStep = 2;
+
+    /// <summary>Periods outside this range are a block's noise, not its ridges.</summary>
+    public const float MinPlausibleRidgePeriod = 4f;
+
+    public const float MaxPlausibleRidgePeriod = 16f;
+
+    /// <summary>With fewer measured blocks than this, the typical <see cref="RidgePeriod"/> is used.</summary>
+    public const int MinRidgePeriodSamples = 10;
 
     /// <summary>Across-ridge band-pass (even Gabor profile): Gaussian sigma and half-length in pixels.</summary>
     public const float AcrossRidgeSigma = 2.5f;

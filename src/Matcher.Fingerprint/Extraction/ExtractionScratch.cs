@@ -47,6 +47,9 @@ internal sealed class ExtractionScratch
 
     public List<MinutiaCandidate> Candidates { get; } = [];
 
+    /// <summary>Block ridge periods gathered by <see cref="RidgePeriodEstimate"/>.</summary>
+    public List<float> PeriodSamples { get; } = [];
+
     public void EnsureCapacity(BlockGrid grid)
     {
         var pixels = grid.PixelCount;

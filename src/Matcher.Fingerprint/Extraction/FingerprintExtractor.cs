@@ -46,7 +46,8 @@ public sealed class FingerprintExtractor
                 $"Only {foreground:P0} of the image shows a fingerprint; place the finger flat on the scanner and capture again.");
         }
 
-        RidgeEnhancement.Enhance(scratch.Normalized, grid, scratch.BlockOrientation, scratch.BlockMask, scratch.AlongRidge, scratch.Enhanced);
+        var ridgePeriod = RidgePeriodEstimate.Estimate(scratch.Normalized, grid, scratch.BlockOrientation, scratch.BlockMask, scratch.PeriodSamples);
+        RidgeEnhancement.Enhance(scratch.Normalized, grid, scratch.BlockOrientation, scratch.BlockMask, ridgePeriod, scratch.AlongRidge, scratch.Enhanced);
         Binarization.Binarize(scratch.Enhanced, grid, scratch.BlockMask, scratch.Ridges);
         BinaryCleanup.RemoveDotsAndPores(scratch.Ridges, grid, scratch.PixelWork);
         Thinning.Thin(scratch.Ridges, grid, scratch.PixelWork);

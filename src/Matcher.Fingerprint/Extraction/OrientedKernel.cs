@@ -13,12 +13,34 @@ internal sealed class OrientedKernel
         k => MathF.Exp(-k * k / (2 * ExtractionParameters.AlongRidgeSigma * ExtractionParameters.AlongRidgeSigma)),
         zeroMean: false);
 
-    /// <summary>Even Gabor profile across the ridge: resonates at the ridge period, rejects brightness and fine noise.</summary>
-    public static OrientedKernel AcrossRidge { get; } = new(
-        ExtractionParameters.AcrossRidgeRadius, MathF.PI / 2,
-        k => MathF.Exp(-k * k / (2 * ExtractionParameters.AcrossRidgeSigma * ExtractionParameters.AcrossRidgeSigma))
-             * MathF.Cos(2 * MathF.PI * k / ExtractionParameters.RidgePeriod),
-        zeroMean: true);
+    private static readonly OrientedKernel[] AcrossRidgeBank = BuildAcrossRidgeBank();
+
+    /// <summary>Even Gabor profile across the ridge at the typical period.</summary>
+    public static OrientedKernel AcrossRidge => AcrossRidgeFor(ExtractionParameters.RidgePeriod);
+
+    /// <summary>
+    /// Even Gabor profile across the ridge: resonates at <paramref name="ridgePeriod"/> (rounded to the bank's step),
+    /// rejects brightness and fine noise.
+    /// </summary>
+    public static OrientedKernel AcrossRidgeFor(float ridgePeriod)
+    {
+        var clamped = Math.Clamp(ridgePeriod, ExtractionParameters.MinRidgePeriod, ExtractionParameters.MaxRidgePeriod);
+        return AcrossRidgeBank[(int)MathF.Round((clamped - ExtractionParameters.MinRidgePeriod) / ExtractionParameters.RidgePeriodStep)];
+    }
+
+    private static OrientedKernel[] BuildAcrossRidgeBank()
+    {
+        var count = (int)MathF.Round((ExtractionParameters.MaxRidgePeriod - ExtractionParameters.MinRidgePeriod) / ExtractionParameters.RidgePeriodStep) + 1;
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var period = ExtractionParameters.MinRidgePeriod + i * ExtractionParameters.RidgePeriodStep;
+            return new OrientedKernel(
+                ExtractionParameters.AcrossRidgeRadius, MathF.PI / 2,
+                k => MathF.Exp(-k * k / (2 * ExtractionParameters.AcrossRidgeSigma * ExtractionParameters.AcrossRidgeSigma))
+                     * MathF.Cos(2 * MathF.PI * k / period),
+                zeroMean: true);
+        }).ToArray();
+    }
 
     private OrientedKernel(int radius, float angleOffset, Func<float, float> profile, bool zeroMean)
     {

@@ -6,10 +6,10 @@ namespace Matcher.Fingerprint.Extraction;
 /// </summary>
 internal static class RidgeEnhancement
 {
-    public static void Enhance(float[] normalized, BlockGrid grid, float[] orientation, byte[] mask, float[] along, float[] enhanced)
+    public static void Enhance(float[] normalized, BlockGrid grid, float[] orientation, byte[] mask, float ridgePeriod, float[] along, float[] enhanced)
     {
         var alongKernel = OrientedKernel.AlongRidge;
-        var acrossKernel = OrientedKernel.AcrossRidge;
+        var acrossKernel = OrientedKernel.AcrossRidgeFor(ridgePeriod);
         Span<int> alongOffsets = stackalloc int[alongKernel.Dx.Length];
         Span<int> acrossOffsets = stackalloc int[acrossKernel.Dx.Length];
         alongKernel.FillOffsets(grid.Width, alongOffsets);

@@ -31,6 +31,24 @@ public sealed class StageTests
         }
     }
 
+    [Theory]
+    [InlineData(7.0, 30)]
+    [InlineData(8.5, 75)]
+    [InlineData(10.0, 120)]
+    public void TheRidgePeriodEstimateFindsThePeriodOfParallelRidges(double period, double degrees)
+    {
+        var image = SyntheticImages.ParallelRidges(200, 200, degrees, period);
+        var grid = new BlockGrid(image.Width, image.Height);
+        var scratch = new ExtractionScratch();
+        scratch.EnsureCapacity(grid);
+        BlockContrast.Measure(image.Pixels, grid, scratch.BlockMean, scratch.BlockDeviation, scratch.BlockWorkA, scratch.BlockWorkB);
+        ContrastNormalization.Normalize(image.Pixels, grid, scratch.BlockMean, scratch.BlockDeviation, scratch.Normalized);
+        OrientationField.Compute(scratch.Normalized, grid, scratch.BlockOrientation, scratch.BlockCoherence, scratch);
+        var mask = Enumerable.Repeat((byte)1, grid.BlockCount).ToArray();
+        var estimate = RidgePeriodEstimate.Estimate(scratch.Normalized, grid, scratch.BlockOrientation, mask, scratch.PeriodSamples);
+        Assert.InRange(estimate, period - 0.3, period + 0.3);
+    }
+
     [Fact]
     public void ThinningLeavesAOnePixelLineWithTwoEnds()
     {
