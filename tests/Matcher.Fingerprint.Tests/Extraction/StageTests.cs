@@ -15,13 +15,7 @@ public sealed class StageTests
     [InlineData(135)]
     public void TheOrientationFieldFindsTheDirectionOfStraightRidges(double degrees)
     {
-        var image = SyntheticImages.ParallelRidges(160, 160, degrees);
-        var grid = new BlockGrid(image.Width, image.Height);
-        var scratch = new ExtractionScratch();
-        scratch.EnsureCapacity(grid);
-        BlockContrast.Measure(image.Pixels, grid, scratch.BlockMean, scratch.BlockDeviation, scratch.BlockWorkA, scratch.BlockWorkB);
-        ContrastNormalization.Normalize(image.Pixels, grid, scratch.BlockMean, scratch.BlockDeviation, scratch.Normalized);
-        OrientationField.Compute(scratch.Normalized, grid, scratch.BlockOrientation, scratch.BlockCoherence, scratch);
+        var (grid, scratch) = OrientationOf(SyntheticImages.ParallelRidges(160, 160, degrees));
         var expected = degrees * Math.PI / 180;
         for (var block = 0; block < grid.BlockCount; block++)
         {
@@ -37,13 +31,7 @@ public sealed class StageTests
     [InlineData(10.0, 120)]
     public void TheRidgePeriodEstimateFindsThePeriodOfParallelRidges(double period, double degrees)
     {
-        var image = SyntheticImages.ParallelRidges(200, 200, degrees, period);
-        var grid = new BlockGrid(image.Width, image.Height);
-        var scratch = new ExtractionScratch();
-        scratch.EnsureCapacity(grid);
-        BlockContrast.Measure(image.Pixels, grid, scratch.BlockMean, scratch.BlockDeviation, scratch.BlockWorkA, scratch.BlockWorkB);
-        ContrastNormalization.Normalize(image.Pixels, grid, scratch.BlockMean, scratch.BlockDeviation, scratch.Normalized);
-        OrientationField.Compute(scratch.Normalized, grid, scratch.BlockOrientation, scratch.BlockCoherence, scratch);
+        var (grid, scratch) = OrientationOf(SyntheticImages.ParallelRidges(200, 200, degrees, period));
         var mask = Enumerable.Repeat((byte)1, grid.BlockCount).ToArray();
         var estimate = RidgePeriodEstimate.Estimate(scratch.Normalized, grid, scratch.BlockOrientation, mask, scratch.PeriodSamples);
         Assert.InRange(estimate, period - 0.3, period + 0.3);
@@ -111,5 +99,17 @@ public sealed class StageTests
         Assert.Equal(3, Neighbourhood.Crossings(0b0101_0001));
         Assert.Equal(1, Neighbourhood.Crossings(0b0000_0011));
         Assert.Equal(0, Neighbourhood.Crossings(0));
+    }
+
+    /// <summary>Runs the pipeline up to the orientation field, the input of the stages under test.</summary>
+    private static (BlockGrid Grid, ExtractionScratch Scratch) OrientationOf(Matcher.Imaging.GrayImage image)
+    {
+        var grid = new BlockGrid(image.Width, image.Height);
+        var scratch = new ExtractionScratch();
+        scratch.EnsureCapacity(grid);
+        BlockContrast.Measure(image.Pixels, grid, scratch.BlockMean, scratch.BlockDeviation, scratch.BlockWorkA, scratch.BlockWorkB);
+        ContrastNormalization.Normalize(image.Pixels, grid, scratch.BlockMean, scratch.BlockDeviation, scratch.Normalized);
+        OrientationField.Compute(scratch.Normalized, grid, scratch.BlockOrientation, scratch.BlockCoherence, scratch);
+        return (grid, scratch);
     }
 }
