@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Net.Client;
 using Matcher.Server.Hosting;
 using Matcher.Testing;
@@ -51,7 +49,7 @@ public sealed class LoopbackServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPorts.Free();
         var builder = WebApplication.CreateBuilder([
             "--Matcher:Port", port.ToString(),
             "--Matcher:MaxMessageBytes", MaxMessageBytes.ToString(),
@@ -79,12 +77,5 @@ public sealed class LoopbackServer : IAsyncLifetime
         {
             Directory.Delete(DataDirectory, recursive: true);
         }
-    }
-
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

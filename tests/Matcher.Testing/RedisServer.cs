@@ -24,7 +24,7 @@ public sealed partial class RedisServer : IDisposable
 
     private RedisServer()
     {
-        Port = FreeLoopbackPort();
+        Port = LoopbackPorts.Free();
     }
 
     public int Port { get; }
@@ -112,15 +112,6 @@ public sealed partial class RedisServer : IDisposable
     {
         Kill();
         Directory.Delete(directory, recursive: true);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

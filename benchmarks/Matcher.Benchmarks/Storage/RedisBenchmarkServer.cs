@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Matcher.Testing;
 
 namespace Matcher.Benchmarks.Storage;
 
@@ -18,7 +19,7 @@ internal sealed class RedisBenchmarkServer : IDisposable
             throw new InvalidOperationException($"redis-server not found at {BinaryPath}; run scripts/install-prerequisites.sh.");
         }
         Directory.CreateDirectory(directory);
-        Port = FreeLoopbackPort();
+        Port = LoopbackPorts.Free();
         var start = new ProcessStartInfo(BinaryPath) { RedirectStandardOutput = true };
         foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", directory, "--save", "", "--appendonly", "no" })
         {
@@ -42,15 +43,6 @@ internal sealed class RedisBenchmarkServer : IDisposable
         process.WaitForExit();
         process.Dispose();
         Directory.Delete(directory, recursive: true);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private void WaitUntilListening()

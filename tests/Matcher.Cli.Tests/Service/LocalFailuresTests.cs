@@ -1,3 +1,4 @@
+using Matcher.Testing;
 using Xunit;
 
 namespace Matcher.Cli.Tests.Service;
@@ -8,7 +9,7 @@ public sealed class LocalFailuresTests
     [Fact]
     public void ServerDownIsNamedWithItsAddress()
     {
-        var address = $"http://127.0.0.1:{LoopbackService.FreeLoopbackPort()}";
+        var address = $"http://127.0.0.1:{LoopbackPorts.Free()}";
 
         var result = Cli.Run("stats", "--server", address);
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Matcher.Server.Hosting;
 using Matcher.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +25,7 @@ public sealed class LoopbackService : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPorts.Free();
         var builder = WebApplication.CreateBuilder([
             "--Matcher:Port", port.ToString(CultureInfo.InvariantCulture),
             "--Matcher:ModelDirectory", Path.Combine(Datasets.RepositoryRoot, "models"),
@@ -50,13 +48,5 @@ public sealed class LoopbackService : IAsyncLifetime
             await _app.DisposeAsync();
         }
         Directory.Delete(_dataDirectory, recursive: true);
-    }
-
-    /// <summary>A port nobody listens on once this returns: also what a stopped server looks like.</summary>
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
