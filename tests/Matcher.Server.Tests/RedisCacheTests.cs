@@ -155,6 +155,54 @@ public sealed class RedisCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task AfterASigkillEveryAcknowledgedRequestIdStillAnswersAndRedisCatchesUp()
+    {
+        using var redis = RedisServer.Start();
+        var directory = NewDataDirectory();
+        var arguments = new[] { "--Matcher:RedisConnectionString", redis.ConnectionString };
+        var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<int, EnrollResponse>();
+        var attempted = 0;
+        await using (var server = await ServerProcess.StartAsync(directory, Cancellation, arguments))
+        {
+            var stations = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                while (true)
+                {
+                    var person = Interlocked.Increment(ref attempted);
+                    try
+                    {
+                        acknowledged[person] = await server.Matcher.EnrollAsync(
+                            SyntheticFaces.Enrollment(person, "crash", $"crash:{person}"), cancellationToken: Cancellation);
+                    }
+                    catch (RpcException)
+                    {
+                        return;
+                    }
+                }
+            }, Cancellation)).ToList();
+            await WaitUntilAsync(() => acknowledged.Count >= 150);
+            server.Kill();
+            await Task.WhenAll(stations);
+        }
+
+        await using var restarted = await ServerProcess.StartAsync(directory, Cancellation, arguments);
+        // Every person attempted is retried, as stations do after a lost answer: one subject each, never two.
+        for (var person = 1; person <= attempted; person++)
+        {
+            var retried = await restarted.Matcher.EnrollAsync(SyntheticFaces.Enrollment(person, "crash", $"crash:{person}"), cancellationToken: Cancellation);
+            if (acknowledged.TryGetValue(person, out var original))
+            {
+                RequestIdTests.AssertSameAnswer(original, retried);
+            }
+        }
+        var stats = await restarted.Matcher.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation);
+        Assert.Equal((ulong)attempted, stats.Subjects);
+        var cache = new Contracts.V1.Cache.CacheClient(restarted.Channel);
+        await WaitUntilAsync(async () => (await cache.VerifyCacheAsync(new VerifyCacheRequest(), cancellationToken: Cancellation)).Equal,
+            "Redis never matched the local store after the restart");
+    }
+
+    [Fact]
     public async Task AnEmptyNodeRefusesToStartWithoutRedisRatherThanStartEmpty()
     {
         using var redis = RedisServer.Reserve();
