@@ -5,6 +5,7 @@ internal readonly ref struct CandidateView(
     ReadOnlySpan<short> x,
     ReadOnlySpan<short> y,
     ReadOnlySpan<byte> direction,
+    ReadOnlySpan<byte> type,
     ReadOnlySpan<byte> neighbors)
 {
     public ReadOnlySpan<short> X { get; } = x;
@@ -12,6 +13,8 @@ internal readonly ref struct CandidateView(
     public ReadOnlySpan<short> Y { get; } = y;
 
     public ReadOnlySpan<byte> Direction { get; } = direction;
+
+    public ReadOnlySpan<byte> Type { get; } = type;
 
     public ReadOnlySpan<byte> Neighbors { get; } = neighbors;
 

@@ -4,7 +4,7 @@ namespace Matcher.Fingerprint.Matching;
 
 /// <summary>
 /// Many templates packed for scanning in structure-of-arrays form: all minutiae of a block of templates sit in a few
-/// shared arrays (coordinates, directions, neighbour indices), so a template costs 11 bytes per minutia plus
+/// shared arrays (coordinates, directions, types, neighbour indices), so a template costs 12 bytes per minutia plus
 /// 5 bytes of index, and a scan allocates nothing per comparison.
 /// Scans may run on many threads at once; <see cref="Add"/> must not run concurrently with anything else.
 /// </summary>

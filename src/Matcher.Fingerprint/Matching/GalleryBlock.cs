@@ -6,7 +6,7 @@ namespace Matcher.Fingerprint.Matching;
 /// </summary>
 internal sealed class GalleryBlock
 {
-    /// <summary>Minutiae per block (88 KiB of arrays): small enough that a small gallery wastes little.</summary>
+    /// <summary>Minutiae per block (96 KiB of arrays): small enough that a small gallery wastes little.</summary>
     public const int Capacity = 1 << 13;
 
     private const int K = MatchingParameters.NeighborCount;
@@ -14,6 +14,7 @@ internal sealed class GalleryBlock
     private readonly short[] _x = new short[Capacity];
     private readonly short[] _y = new short[Capacity];
     private readonly byte[] _direction = new byte[Capacity];
+    private readonly byte[] _type = new byte[Capacity];
     private readonly byte[] _neighbors = new byte[Capacity * K];
     private int _used;
 
@@ -28,6 +29,7 @@ internal sealed class GalleryBlock
         packed.X.CopyTo(_x, offset);
         packed.Y.CopyTo(_y, offset);
         packed.Direction.CopyTo(_direction, offset);
+        packed.Type.CopyTo(_type, offset);
         packed.Neighbors.CopyTo(_neighbors, offset * K);
         _used += packed.Count;
         return offset;
@@ -37,5 +39,6 @@ internal sealed class GalleryBlock
         _x.AsSpan(offset, count),
         _y.AsSpan(offset, count),
         _direction.AsSpan(offset, count),
+        _type.AsSpan(offset, count),
         _neighbors.AsSpan(offset * K, count * K));
 }

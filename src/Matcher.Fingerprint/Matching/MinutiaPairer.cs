@@ -44,7 +44,8 @@ internal static class MinutiaPairer
             {
                 continue;
             }
-            agreement += PairAccuracy.Weight(probeBestDistance[p], ByteAngle.Distance(probe.Direction[p], scratch.AlignedDirection[c]));
+            agreement += PairAccuracy.Weight(
+                probeBestDistance[p], ByteAngle.Distance(probe.Direction[p], scratch.AlignedDirection[c]), probe.Type[p] == candidate.Type[c]);
             scratch.PairCandidate[pairs] = c;
             scratch.PairProbe[pairs] = p;
             pairs++;

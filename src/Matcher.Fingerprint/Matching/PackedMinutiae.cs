@@ -1,7 +1,7 @@
 namespace Matcher.Fingerprint.Matching;
 
 /// <summary>
-/// One template in the matcher's compact form, as separate arrays: coordinates (y up), byte directions and
+/// One template in the matcher's compact form, as separate arrays: coordinates (y up), byte directions, types and
 /// <see cref="MatchingParameters.NeighborCount"/> nearest-neighbour indices per minutia.
 /// </summary>
 internal sealed class PackedMinutiae
@@ -12,6 +12,7 @@ internal sealed class PackedMinutiae
         X = new short[count];
         Y = new short[count];
         Direction = new byte[count];
+        Type = new byte[count];
         Neighbors = new byte[count * MatchingParameters.NeighborCount];
     }
 
@@ -23,10 +24,13 @@ internal sealed class PackedMinutiae
 
     public byte[] Direction { get; }
 
+    /// <summary><see cref="Templates.MinutiaType"/> of each minutia, as a byte.</summary>
+    public byte[] Type { get; }
+
     public byte[] Neighbors { get; }
 
-    public CandidateView View => new(X, Y, Direction, Neighbors);
+    public CandidateView View => new(X, Y, Direction, Type, Neighbors);
 
     /// <summary>Bytes per minutia in this form; the gallery holds exactly these arrays.</summary>
-    public const int BytesPerMinutia = 2 + 2 + 1 + MatchingParameters.NeighborCount;
+    public const int BytesPerMinutia = 2 + 2 + 1 + 1 + MatchingParameters.NeighborCount;
 }

@@ -25,6 +25,7 @@ internal static class TemplatePacker
             packed.X[i] = (short)minutia.X;
             packed.Y[i] = (short)-minutia.Y;
             packed.Direction[i] = ByteAngle.FromRadians(minutia.Direction);
+            packed.Type[i] = (byte)minutia.Type;
         }
         FillNeighbors(packed);
         return packed;
