@@ -18,7 +18,7 @@ internal sealed class WarmCacheStartup(SubjectStore store, ServerOptions options
     /// <exception cref="IOException">Redis failed while the empty data directory was being filled.</exception>
     public async Task<WarmCache> StartAsync(CancellationToken cancellation)
     {
-        var redis = await RedisCache.ConnectAsync(options.RedisCacheOptions());
+        var redis = await RedisCache.ConnectAsync(options.ToRedisCacheOptions());
         try
         {
             var (mirror, check) = store.OpenedEmpty ? await FillFromRedisAsync(redis, cancellation) : await ReconcileAsync(redis);

@@ -76,7 +76,7 @@ public sealed class ServerOptions : IValidatableObject
 
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 
-    public RedisCacheOptions RedisCacheOptions() => new()
+    public RedisCacheOptions ToRedisCacheOptions() => new()
     {
         ConnectionString = RedisConnectionString ?? "",
         KeyPrefix = RedisKeyPrefix,
@@ -124,14 +124,19 @@ public sealed class ServerOptions : IValidatableObject
         }
         try
         {
-            RedisCacheOptions().Validate();
+            ToRedisCacheOptions().Validate();
             return null;
         }
-        catch (ArgumentException e)
+        catch (ArgumentException e) when (e.ParamName != nameof(RedisCacheOptions.RequestIdTimeToLive))
         {
-            var option = e.ParamName == nameof(Storage.Redis.RedisCacheOptions.KeyPrefix) ? nameof(RedisKeyPrefix) : nameof(RedisConnectionString);
+            var option = e.ParamName == nameof(RedisCacheOptions.KeyPrefix) ? nameof(RedisKeyPrefix) : nameof(RedisConnectionString);
             // The parser's message never repeats the connection string, which may hold a password.
             return new ValidationResult($"Matcher:{option}: {e.Message.Split(" (Parameter")[0]}", [option]);
+        }
+        catch (ArgumentException)
+        {
+            // Reported above under Matcher:RequestIdTimeToLive.
+            return null;
         }
     }
 }
