@@ -26,7 +26,7 @@ internal static class ComparisonKernel
         for (var r = 0; r < rootCount; r++)
         {
             var transform = RigidTransform.FromEdgeMatch(probeMinutiae, candidate, scratch.Matches[scratch.Roots[r]]);
-            var count = ConsistencyCounter.Count(probeMinutiae, candidate, transform, scratch);
+            var count = ConsistencyCounter.Count(transform, scratch);
             if (count > bestCount)
             {
                 bestCount = count;
@@ -41,7 +41,7 @@ internal static class ComparisonKernel
         }
         // The supported pairs that agree with the best root already fix the transform well; one least-squares fit over
         // them and a single full pairing replace pairing twice.
-        var supported = ConsistencyCounter.Count(probeMinutiae, candidate, bestTransform, scratch, recordPairs: true);
+        var supported = ConsistencyCounter.Count(bestTransform, scratch, recordPairs: true);
         var refitted = RigidTransform.Fit(
             probeMinutiae, candidate, scratch.PairCandidate.AsSpan(0, supported), scratch.PairProbe.AsSpan(0, supported));
         return MinutiaPairer.Pair(probe, candidate, refitted, scratch);

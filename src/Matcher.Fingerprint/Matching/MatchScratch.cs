@@ -21,9 +21,7 @@ internal sealed class MatchScratch
     public int SupportedPairCount { get; set; }
 
     /// <summary>The supported pairs sorted into bins by the rotation their two directions imply.</summary>
-    public ushort[] PairsByRotation { get; } = new ushort[Max * Max];
-
-    public int[] RotationBinStart { get; } = new int[RotationBins.Count + 1];
+    public RotationSortedPairs SortedPairs { get; } = new();
 
     /// <summary>Candidate edge lookups that hit some probe edge, for the second pass of <see cref="EdgeMatchCollector"/>.</summary>
     public EdgeLookup[] Lookups { get; private set; } = new EdgeLookup[Max * MatchingParameters.NeighborCount + 1];

@@ -12,7 +12,8 @@ internal static class RotationBins
 
     public static void Sort(PackedMinutiae probe, CandidateView candidate, MatchScratch scratch)
     {
-        var start = scratch.RotationBinStart;
+        var sorted = scratch.SortedPairs;
+        var start = sorted.BinStart;
         Array.Clear(start);
         var pairs = scratch.SupportedPairs.AsSpan(0, scratch.SupportedPairCount);
         foreach (var pair in pairs)
@@ -27,7 +28,7 @@ internal static class RotationBins
         start.AsSpan(0, Count).CopyTo(next);
         foreach (var pair in pairs)
         {
-            scratch.PairsByRotation[next[Bin(probe, candidate, pair)]++] = pair;
+            sorted.Put(next[Bin(probe, candidate, pair)]++, pair, probe, candidate);
         }
     }
 

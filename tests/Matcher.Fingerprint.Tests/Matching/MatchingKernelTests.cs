@@ -72,6 +72,39 @@ public sealed class MatchingKernelTests
         }
     }
 
+    [Fact]
+    public void ConsistentPairsAgreeWithTheScalarReference()
+    {
+        var random = new Random(20261129);
+        var pairs = new RotationSortedPairs();
+        for (var slot = 0; slot < 512; slot++)
+        {
+            pairs.ProbeX[slot] = random.Next(-50, 350);
+            pairs.ProbeY[slot] = random.Next(-350, 50);
+            pairs.CandidateX[slot] = random.Next(-50, 350);
+            pairs.CandidateY[slot] = random.Next(-350, 50);
+            pairs.Turn[slot] = random.Next(256);
+        }
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            var rotation = (byte)random.Next(256);
+            var root = new RigidTransform(
+                ByteAngle.Cos[rotation], ByteAngle.Sin[rotation], random.Next(-200, 200), random.Next(-200, 200),
+                rotation, random.Next(0, 300), random.Next(-300, 0));
+            var start = random.Next(512 - ConsistentPairs.Width);
+            var count = random.Next(ConsistentPairs.Width + 1);
+            // Pairs that truly agree are rare among random ones; plant some so both outcomes are tested.
+            for (var i = 0; i < count; i += 2)
+            {
+                var slot = start + i;
+                pairs.ProbeX[slot] = root.MapX(pairs.CandidateX[slot], pairs.CandidateY[slot]) + random.Next(-12, 13);
+                pairs.ProbeY[slot] = root.MapY(pairs.CandidateX[slot], pairs.CandidateY[slot]) + random.Next(-12, 13);
+                pairs.Turn[slot] = (rotation + random.Next(-16, 17)) & 255;
+            }
+            Assert.Equal(ConsistentPairs.MaskScalar(pairs, start, count, root), ConsistentPairs.Mask(pairs, start, count, root));
+        }
+    }
+
     private static PackedMinutiae Pack(Random random, int count, int extent)
     {
         var minutiae = Enumerable.Range(0, count)
