@@ -20,6 +20,9 @@ internal sealed class MatchScratch
 
     public int SupportedPairCount { get; set; }
 
+    /// <summary>Per supported pair, the rotation its two directions imply (probe minus candidate, byte angle).</summary>
+    public byte[] SupportedTurns { get; } = new byte[Max * Max];
+
     /// <summary>The supported pairs sorted into bins by the rotation their two directions imply.</summary>
     public RotationSortedPairs SortedPairs { get; } = new();
 

@@ -16,9 +16,11 @@ internal static class RotationBins
         var start = sorted.BinStart;
         Array.Clear(start);
         var pairs = scratch.SupportedPairs.AsSpan(0, scratch.SupportedPairCount);
-        foreach (var pair in pairs)
+        var turns = scratch.SupportedTurns.AsSpan(0, pairs.Length);
+        for (var i = 0; i < pairs.Length; i++)
         {
-            start[Bin(probe, candidate, pair) + 1]++;
+            turns[i] = (byte)(probe.Direction[pairs[i] >> 8] - candidate.Direction[pairs[i] & 255]);
+            start[(turns[i] >> Shift) + 1]++;
         }
         for (var b = 0; b < Count; b++)
         {
@@ -26,16 +28,13 @@ internal static class RotationBins
         }
         Span<int> next = stackalloc int[Count];
         start.AsSpan(0, Count).CopyTo(next);
-        foreach (var pair in pairs)
+        for (var i = 0; i < pairs.Length; i++)
         {
-            sorted.Put(next[Bin(probe, candidate, pair)]++, pair, probe, candidate);
+            sorted.Put(next[turns[i] >> Shift]++, pairs[i], turns[i], probe, in candidate);
         }
     }
 
     /// <summary>The first and last bins (wrapping around) that may hold a pair within <paramref name="tolerance"/> of <paramref name="rotation"/>.</summary>
     public static (int First, int Last) Range(byte rotation, int tolerance) =>
         (((rotation - tolerance) & 255) >> Shift, ((rotation + tolerance) & 255) >> Shift);
-
-    private static int Bin(PackedMinutiae probe, CandidateView candidate, ushort pair) =>
-        (byte)(probe.Direction[pair >> 8] - candidate.Direction[pair & 255]) >> Shift;
 }

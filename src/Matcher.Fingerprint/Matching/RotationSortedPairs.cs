@@ -26,7 +26,8 @@ internal sealed class RotationSortedPairs
     /// <summary>Pairs of bin b occupy [BinStart[b], BinStart[b + 1]).</summary>
     public int[] BinStart { get; } = new int[RotationBins.Count + 1];
 
-    public void Put(int slot, ushort pair, PackedMinutiae probe, CandidateView candidate)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Put(int slot, ushort pair, byte turn, PackedMinutiae probe, in CandidateView candidate)
     {
         int p = pair >> 8, c = pair & 255;
         Pair[slot] = pair;
@@ -34,6 +35,6 @@ internal sealed class RotationSortedPairs
         ProbeY[slot] = probe.Y[p];
         CandidateX[slot] = candidate.X[c];
         CandidateY[slot] = candidate.Y[c];
-        Turn[slot] = (byte)(probe.Direction[p] - candidate.Direction[c]);
+        Turn[slot] = turn;
     }
 }
