@@ -232,6 +232,7 @@ public sealed class RedisCacheTests : IDisposable
     private static async Task<VerifyCacheResponse> AssertCacheEqualsLocalAsync(LoopbackServer server)
     {
         VerifyCacheResponse? last = null;
+        string? unavailable = null;
         await WaitUntilAsync(async () =>
         {
             try
@@ -241,23 +242,26 @@ public sealed class RedisCacheTests : IDisposable
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
             {
+                unavailable = e.Status.Detail;
                 return false;
             }
-        }, $"Redis never matched the local store; last comparison: {last}");
+        }, () => $"Redis never matched the local store; last comparison: {last}; last failure: {unavailable}");
         var stats = await server.Matcher.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation);
         Assert.Equal(stats.Subjects, last!.LocalSubjects);
         Assert.Equal(stats.Subjects, last.RedisSubjects);
         return last;
     }
 
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()), "condition never held");
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()), () => "condition never held");
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, string failure) => WaitUntilAsync(condition, () => failure);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> failure)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, failure);
+            Assert.True(DateTime.UtcNow < deadline, failure());
             await Task.Delay(50, Cancellation);
         }
     }

@@ -150,20 +150,26 @@ public sealed class RedisMirror : IAsyncDisposable
         var token = stopping.Token;
         while (!token.IsCancellationRequested)
         {
-            var batch = queue.CurrentBatch(options.BatchSize, options.MaxBatchBytes);
-            if (batch is null)
-            {
-                await queue.WaitForChangeAsync(token).ConfigureAwait(false);
-                continue;
-            }
+            bool wrote;
             await writing.WaitAsync(token).ConfigureAwait(false);
             try
             {
-                await WriteAsync(batch, token).ConfigureAwait(false);
+                // Taken under the write lock: a rebuild that ran meanwhile replaced the queue, so a batch taken before
+                // it could hold changes the rebuild already covers and would write them over newer state.
+                var batch = queue.CurrentBatch(options.BatchSize, options.MaxBatchBytes);
+                wrote = batch is not null;
+                if (batch is not null)
+                {
+                    await WriteAsync(batch, token).ConfigureAwait(false);
+                }
             }
             finally
             {
                 writing.Release();
+            }
+            if (!wrote)
+            {
+                await queue.WaitForChangeAsync(token).ConfigureAwait(false);
             }
         }
     }
