@@ -16,6 +16,9 @@ internal sealed class FaceEngineProvider(ImageLimits imageLimits, IOptions<Serve
     {
         ImageLimits = imageLimits,
         ModelDirectory = string.IsNullOrWhiteSpace(options.Value.ModelDirectory) ? null : options.Value.ModelDirectory,
+        Quality = options.Value.Face.ToQualityOptions(),
+        ComputeLiveness = options.Value.Face.ComputeLiveness,
+        IntraOpThreads = options.Value.Face.IntraOpThreads,
     }));
 
     public FaceEngine Engine

@@ -74,6 +74,9 @@ public sealed class ServerOptions : IValidatableObject
     /// <summary>How long an enrollment's request id is remembered (local log and Redis) so a retry gets the original answer.</summary>
     public TimeSpan RequestIdTimeToLive { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Face quality gate and face engine settings (section Matcher:Face).</summary>
+    public FaceServerOptions Face { get; set; } = new();
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 
     public RedisCacheOptions ToRedisCacheOptions() => new()
@@ -95,6 +98,10 @@ public sealed class ServerOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"Matcher:RedisStartupWait '{RedisStartupWait}' must lie between 00:00:00 and 01:00:00.", [nameof(RedisStartupWait)]);
+        }
+        foreach (var faceProblem in Face.Validate())
+        {
+            yield return faceProblem;
         }
         if (RedisProblem() is { } problem)
         {
