@@ -37,6 +37,17 @@ internal sealed class RedisBenchmarkServer : IDisposable
         .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024)
         .Single();
 
+    /// <summary>Processor time the server has used so far (user + system), from /proc; robust to other load on the machine.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            // Fields 14 and 15 of /proc/[pid]/stat, after the parenthesised command name, in clock ticks (100 per second).
+            var fields = File.ReadAllText($"/proc/{process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0);
+        }
+    }
+
     public void Dispose()
     {
         process.Kill();

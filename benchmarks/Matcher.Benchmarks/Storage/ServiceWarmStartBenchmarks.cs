@@ -16,7 +16,9 @@ namespace Matcher.Benchmarks.Storage;
 /// started here) and writes the snapshot that starts its local log, through the same start-up code the server runs
 /// (decode and validate every record, index it, write it). Subjects are one unit-length 512-d face embedding and two
 /// fingerprint templates of 25-60 minutiae each (~2.6 KiB), from a fixed seed. Each run prints seconds, MB/s and the
-/// process's peak working set. Needs ~3 GB in Redis, ~6 GB here and ~3 GB of disk for 1,000,000 subjects.
+/// process's peak working set, and the processor time this process and redis-server used, which other load on a
+/// shared machine does not inflate the way it does seconds. Needs ~3 GB in Redis, ~7 GB here and ~3 GB of disk for
+/// 1,000,000 subjects.
 /// Run: dotnet run -c Release --project benchmarks/Matcher.Benchmarks -- --filter '*ServiceWarmStartBenchmarks*'
 /// </summary>
 [Config(typeof(RedisWarmupBenchmarks.SingleShotConfig))]
@@ -63,12 +65,17 @@ public class ServiceWarmStartBenchmarks
         var options = new ServerOptions { RedisConnectionString = ConnectionString, DataDirectory = dataDirectory };
         using var index = new SubjectIndex(new GalleryOptions { FaceScoreOfSimilarity = cosine => 100 * cosine });
         var clock = Stopwatch.StartNew();
+        var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var redisBefore = server.ProcessorTime;
         await using var store = SubjectStore.Open(new SubjectStoreOptions(dataDirectory, options.SnapshotEveryRecords, options.RequestIdTimeToLive),
             index, TimeProvider.System, NullLogger.Instance);
         await using var cache = await new WarmCacheStartup(store, options, NullLogger.Instance).StartAsync(CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
+        var processor = Process.GetCurrentProcess().TotalProcessorTime - processorBefore;
+        var redisProcessor = server.ProcessorTime - redisBefore;
         Console.WriteLine($"// Warm start of {index.Count:N0} subjects, {payloadBytes / 1e6:N0} MB, into {index.ShardCount} shards per gallery: " +
             $"{seconds:N2} s = {payloadBytes / 1e6 / seconds:N0} MB/s, {index.Count / seconds:N0} subjects/s; " +
+            $"processor {processor.TotalSeconds:N1} s here + {redisProcessor.TotalSeconds:N1} s in redis-server; " +
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB, index {index.MemoryBytes / 1e6:N0} MB.");
         return index.Count;
     }

@@ -15,6 +15,7 @@ internal sealed class WarmCache : IAsyncDisposable
 {
     private static readonly TimeSpan KeeperPeriod = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan VerifyCatchUp = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
 
     private readonly RedisMirror _mirror;
     private readonly SubjectStore _store;
@@ -118,11 +119,13 @@ internal sealed class WarmCache : IAsyncDisposable
                     await RebuildAsync(token);
                 }
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            // Any failure only delays the upkeep: the keeper must outlive it, or Redis would stay stale for good.
+            catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
             {
                 // Checked again once Redis answers.
                 _wasConnected = false;
                 _logger.LogWarning("Redis cache upkeep failed and is retried when Redis answers: {Reason}", e.Message);
+                await Task.Delay(FailureBackoff, token);
             }
         }
     }
