@@ -62,13 +62,13 @@ public sealed class FingerprintGallery
         var scratch = MatchScratch.Current;
         for (var index = start; index < start + length; index++)
         {
-            var raw = RawSimilarity.From(ComparisonKernel.Pair(probe, View(index), scratch));
-            if (best.Accepts(raw))
+            var score = FingerprintCalibration.ToScore(RawSimilarity.From(ComparisonKernel.Pair(probe, View(index), scratch)));
+            if (best.Accepts(score))
             {
-                best.Add(index, raw);
+                best.Add(index, score);
             }
         }
-        return best.ToHits(FingerprintCalibration.ToScore);
+        return best.ToHits();
     }
 
     private CandidateView View(int index)

@@ -45,7 +45,10 @@ internal static class MinutiaPairer
                 continue;
             }
             agreement += PairAccuracy.Weight(
-                probeBestDistance[p], ByteAngle.Distance(probe.Direction[p], scratch.AlignedDirection[c]), probe.Type[p] == candidate.Type[c]);
+                probeBestDistance[p],
+                ByteAngle.Distance(probe.Direction[p], scratch.AlignedDirection[c]),
+                probe.Type[p] == candidate.Type[c],
+                scratch.Support[p * candidate.Count + c] > 0);
             scratch.PairCandidate[pairs] = c;
             scratch.PairProbe[pairs] = p;
             pairs++;

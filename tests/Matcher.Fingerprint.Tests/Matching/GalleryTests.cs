@@ -33,7 +33,10 @@ public sealed class GalleryTests
             }
             var top = gallery.Scan(probe, 5);
             Assert.Equal(expected.Take(5).Select(h => h.Score), top.Select(h => h.Score));
-            Assert.Equal(p, top[0].Index);
+            // The probe's own template scores the best; other impressions of its finger may tie with it where the
+            // calibrated score reaches its cap, and ties list the lower index first.
+            Assert.Equal(top[0].Score, gallery.Compare(probe, p));
+            Assert.True(top.Any(hit => hit.Index == p) || top.All(hit => hit.Score == top[0].Score), $"Probe {p} is missing from its top 5.");
         }
     }
 
