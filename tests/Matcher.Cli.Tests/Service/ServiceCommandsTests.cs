@@ -53,6 +53,23 @@ public sealed class ServiceCommandsTests(LoopbackService service) : IClassFixtur
     }
 
     [Fact]
+    public void RetriedEnrollmentWithTheSameRequestIdEnrollsOnce()
+    {
+        string[] enrollment = ["enroll", "--id", "dave", "--gallery", "retries", "--finger", $"3={Cli.Fvc(107, 1)}", "--request-id", "station-7-000042"];
+        var first = Run(enrollment);
+        var retry = Run(enrollment);
+        var reused = Run("enroll", "--id", "erin", "--gallery", "retries", "--finger", $"3={Cli.Fvc(108, 1)}", "--request-id", "station-7-000042");
+
+        AssertSucceeded(first);
+        AssertSucceeded(retry);
+        Assert.StartsWith("dave: enrolled in gallery retries, no duplicate found", retry.Output);
+        var stats = JsonParser.Default.Parse<GetStatsResponse>(Run("stats", "--json").Output);
+        Assert.Equal(1ul, stats.Galleries.Single(g => g.Gallery == "retries").Subjects);
+        Assert.NotEqual(0, reused.ExitCode);
+        Assert.Contains("request", reused.Error);
+    }
+
+    [Fact]
     public void TemplateSubjectIsShownCountedAndDeleted()
     {
         AssertSucceeded(Run("enroll", "--id", "carol", "--gallery", "records", "--finger", $"right-thumb={Cli.IsoTemplate(106, 1)}", "--mode", "insert"));

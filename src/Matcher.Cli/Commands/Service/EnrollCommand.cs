@@ -4,13 +4,14 @@ namespace Matcher.Cli.Commands.Service;
 
 /// <summary>
 /// `matcher enroll`: adds a person to a gallery, after a duplicate search unless --mode insert. Exit code 0 when
-/// enrolled, 3 when a duplicate was found and nothing was enrolled (--mode unique, the default).
+/// enrolled, 3 when a duplicate was found and nothing was enrolled (--mode unique, the default). A station that may
+/// retry passes --request-id: the service answers a retry with the original response and never enrolls twice.
 /// </summary>
 internal sealed class EnrollCommand : ICliCommand
 {
     public string Name => "enroll";
 
-    public string Usage => $"enroll --id ID [--gallery G] {SampleArguments.Usage} [--mode unique|report|insert] [--server URL] [--json]";
+    public string Usage => $"enroll --id ID [--gallery G] {SampleArguments.Usage} [--mode unique|report|insert] [--request-id ID] [--server URL] [--json]";
 
     public int Run(CliArguments arguments, TextWriter output)
     {
@@ -19,6 +20,7 @@ internal sealed class EnrollCommand : ICliCommand
             SubjectId = arguments.RequireOption("id"),
             Gallery = GalleryOption.Read(arguments),
             DedupMode = ParseMode(arguments.Option("mode") ?? "unique"),
+            RequestId = arguments.Option("request-id") ?? "",
         };
         request.Samples = SampleArguments.Read(arguments);
         var json = arguments.HasFlag("json");
