@@ -1,3 +1,4 @@
+using Matcher.Face.Models.Rewriting;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Matcher.Face.Models;
@@ -33,8 +34,8 @@ internal sealed class OnnxModel : IDisposable
 
     public static OnnxModel Load(string directory, ModelEntry entry, SessionOptions options)
     {
-        var bytes = ModelFile.ReadVerified(directory, entry);
-        var session = new InferenceSession(bytes, options);
+        var (runnable, _) = PReluRewrite.Apply(ModelFile.ReadVerified(directory, entry));
+        var session = new InferenceSession(runnable, options);
         try
         {
             var inputShape = CheckedShape(session.InputMetadata, entry.Input, entry.File);
