@@ -10,24 +10,33 @@ internal static class NearestNeighbors
     public static byte[] Find(PackedMinutiae minutiae, int neighborCount)
     {
         const int maxSquared = MatchingParameters.MaxEdgeLength * MatchingParameters.MaxEdgeLength;
-        var result = new byte[minutiae.Count * neighborCount];
+        var count = minutiae.Count;
+        var xs = minutiae.X.AsSpan(0, count);
+        var ys = minutiae.Y.AsSpan(0, count);
+        var result = new byte[count * neighborCount];
         result.AsSpan().Fill(None);
         Span<int> bestDistance = stackalloc int[neighborCount];
-        for (var i = 0; i < minutiae.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             bestDistance.Fill(int.MaxValue);
+            // Most minutiae are farther than the current last neighbour; rejecting them before any insertion work
+            // matters when a node packs millions of templates at start-up.
+            var farthestKept = int.MaxValue;
             var neighbors = result.AsSpan(i * neighborCount, neighborCount);
-            for (var j = 0; j < minutiae.Count; j++)
+            int x = xs[i], y = ys[i];
+            for (var j = 0; j < count; j++)
             {
-                var dx = minutiae.X[j] - minutiae.X[i];
-                var dy = minutiae.Y[j] - minutiae.Y[i];
+                var dx = xs[j] - x;
+                var dy = ys[j] - y;
                 var squared = dx * dx + dy * dy;
-                // Coincident minutiae have no edge direction; edges beyond the lookup tables are not local structure.
-                if (j == i || squared == 0 || squared > maxSquared)
+                // Coincident minutiae (the minutia itself included) have no edge direction; edges beyond the lookup
+                // tables are not local structure.
+                if (squared >= farthestKept || squared == 0 || squared > maxSquared)
                 {
                     continue;
                 }
                 InsertSorted(bestDistance, neighbors, squared, (byte)j);
+                farthestKept = bestDistance[^1];
             }
         }
         return result;
@@ -36,10 +45,6 @@ internal static class NearestNeighbors
     private static void InsertSorted(Span<int> distances, Span<byte> neighbors, int distance, byte neighbor)
     {
         var slot = distances.Length - 1;
-        if (distance >= distances[slot])
-        {
-            return;
-        }
         while (slot > 0 && distances[slot - 1] > distance)
         {
             distances[slot] = distances[slot - 1];
