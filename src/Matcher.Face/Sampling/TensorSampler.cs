@@ -62,13 +62,9 @@ internal static class TensorSampler
         var offset = layout.Offset;
         var scale = layout.Scale;
         // Source rows hold red, green, blue planes (or one grey plane); this is where each goes in the tensor.
-        int[] planeOffsets = layout.Order switch
-        {
-            ChannelOrder.Gray => [0],
-            ChannelOrder.Bgr => [2 * plane, plane, 0],
-            _ => [0, plane, 2 * plane],
-        };
         var gray = layout.Order == ChannelOrder.Gray;
+        var (red, green, blue) = layout.ColourPlanes(plane);
+        int[] planeOffsets = gray ? [0] : [red, green, blue];
         for (var y = 0; y < height; y++)
         {
             var sy = map.E * y + map.F;
@@ -146,7 +142,7 @@ internal static class TensorSampler
             _offset = layout.Offset;
             _scale = layout.Scale;
             _gray = layout.Order == ChannelOrder.Gray;
-            (_red, _green, _blue) = layout.Order == ChannelOrder.Bgr ? (2 * plane, plane, 0) : (0, plane, 2 * plane);
+            (_red, _green, _blue) = layout.ColourPlanes(plane);
         }
 
         public unsafe void Write(float* output, int index, float r, float g, float b)

@@ -71,6 +71,7 @@ internal static class PReluRewrite
     private static int RewriteNodes(ProtoFields graph)
     {
         var slopeLimits = graph.Numbered(GraphInitializer)
+            .Where(f => f.Payload is not null)
             .Select(f => ProtoFields.Parse(f.Payload!.Span))
             .Select(tensor => (Name: tensor.String(TensorName), Largest: LargestFloat(tensor)))
             .Where(t => t.Largest is not null)
