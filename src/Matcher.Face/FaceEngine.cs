@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Matcher.Core.Errors;
 using Matcher.Face.Alignment;
+using Matcher.Face.Detection;
 using Matcher.Face.Embedding;
 using Matcher.Face.Landmarks;
 using Matcher.Face.Quality;
@@ -10,7 +11,7 @@ using Matcher.Imaging;
 namespace Matcher.Face;
 
 /// <summary>
-/// The face pipeline: decode, detect (largest face), 68 landmarks to five points, similarity alignment to 112x112,
+/// The face pipeline: decode, detect (the applicant: the prominent face nearest the centre), 68 landmarks to five points, similarity alignment to 112x112,
 /// embedding, quality and liveness. One instance loads the models once and serves any number of threads.
 /// </summary>
 public sealed class FaceEngine : IDisposable
@@ -121,7 +122,7 @@ public sealed class FaceEngine : IDisposable
         {
             throw BiometricInputException.Unusable(FaceReasonCodes.NoneDetected, FaceReasonCodes.Describe(FaceReasonCodes.NoneDetected));
         }
-        var face = faces.MaxBy(f => f.Area);
+        var face = SubjectFace.Choose(faces, image.Width, image.Height, _options.Quality.SeveralFacesRelativeSize);
         var working = ReducedImage.Reduce(image, face.Height / (FaceAligner.Size * FaceParameters.MaximumDownsampling), forDetection);
         var square = face.ToSquare().Scaled(1 / working.Scale);
 

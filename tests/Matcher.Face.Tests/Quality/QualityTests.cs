@@ -58,7 +58,7 @@ public sealed class QualityTests
     }
 
     [Fact]
-    public void TwoPeopleAreCountedAndTheLargestFaceIsUsed()
+    public void TwoPeopleInThePictureAreAQualityProblem()
     {
         var left = FaceImages.Lfw("Abdullah_Gul", 13);
         var right = FaceImages.Lfw("Abdullah_Gul", 14);
