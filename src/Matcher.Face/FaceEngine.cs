@@ -11,8 +11,9 @@ using Matcher.Imaging;
 namespace Matcher.Face;
 
 /// <summary>
-/// The face pipeline: decode, detect (the applicant: the prominent face nearest the centre), 68 landmarks to five points, similarity alignment to 112x112,
-/// embedding, quality and liveness. One instance loads the models once and serves any number of threads.
+/// The face pipeline: decode, detect (the applicant's face: the prominent face nearest the centre), 68 landmarks to
+/// five points, similarity alignment to 112x112, embedding, quality and liveness. One instance loads the models once
+/// and serves any number of threads.
 /// </summary>
 public sealed class FaceEngine : IDisposable
 {

@@ -3,8 +3,8 @@ namespace Matcher.Face.Detection;
 /// <summary>
 /// Which detected face is the applicant's. A capture is framed on the applicant, so among the prominent faces (at least
 /// <c>relativeSize</c> as tall as the tallest one) the applicant's is the one nearest the centre of the picture. Taking
-/// simply the largest face picks a bystander leaning into the frame: on LFW that was the wrong person in about one
-/// picture in a hundred with several faces, and every such applicant went unrecognised.
+/// simply the largest face picks a bystander leaning into the frame: in LFW pictures such as Winona_Ryder_0015 the
+/// bystander was embedded and the applicant went unrecognised.
 /// </summary>
 internal static class SubjectFace
 {

@@ -12,8 +12,9 @@ public sealed record FaceQualityOptions
     /// Problems that make a capture unusable. By default: a face too small, blurred, too dark, too bright or tilted
     /// sideways, which damage the embedding itself. Yaw, pitch and other faces in the picture are warnings by default:
     /// the five-point pose estimate is noisy, the embedding tolerates moderate turns, and the applicant's face (the
-    /// prominent face nearest the centre) is the one used. On LFW, refusing them too kept 16 % of people out of the gallery and let their later applications pass as
-    /// new identities. A programme that enforces ISO/IEC 19794-5 capture adds them here.
+    /// prominent face nearest the centre) is the one used. On LFW, refusing them too kept 16 % of people out of the
+    /// gallery and let their later applications pass as new identities. A programme that enforces ISO/IEC 19794-5
+    /// capture adds them here.
     /// </summary>
     public IReadOnlySet<string> RefusedProblems { get; init; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -46,8 +47,8 @@ public sealed record FaceQualityOptions
     public double MaximumBrightness { get; init; } = 220;
 
     /// <summary>
-    /// A second face at least this tall relative to the main face counts as another person in the picture; faces at least
-    /// this tall relative to the tallest are the candidates for the applicant's face, of which the most central is used.
+    /// A second face at least this tall relative to the main face counts as another person in the picture; faces at
+    /// least this tall relative to the tallest are the candidates for the applicant's face, the most central is used.
     /// </summary>
     public double SeveralFacesRelativeSize { get; init; } = 0.5;
 
