@@ -9,7 +9,7 @@ namespace Matcher.Server.Tests;
 /// The acceptance scenario of the service over loopback gRPC with real data: a gallery is enrolled, then applicants
 /// who are (or are not) enrolled apply in "insert if unique" mode at the default thresholds. Figures go to the test
 /// output. Fingerprints are held to the product's promise (95 % of applicants found, at most 1 % of strangers
-/// flagged); the face floor is what the default model reaches today at the default threshold (95.2 %; the promise is
+/// flagged); the face floor is what the default model reaches today at the default threshold (96.1 %; the promise is
 /// 97 %, which needs a stronger embedding model than the default one), and only ever moves up.
 /// </summary>
 public sealed class EndToEndAccuracyTests(LoopbackServer server, ITestOutputHelper output) : IClassFixture<LoopbackServer>
@@ -78,7 +78,7 @@ public sealed class EndToEndAccuracyTests(LoopbackServer server, ITestOutputHelp
         output.WriteLine($"faces: refusals {reasons}");
         output.WriteLine($"faces: {enrolledCount}/{first.Count} LFW people enrolled; {found}/{applicants.Count} applicants found first; " +
             $"{wronglyFlagged}/{strangers.Count} ORL strangers flagged as someone else; {failed} images refused (no usable face)");
-        Assert.True(found >= 0.945 * applicants.Count, $"only {found} of {applicants.Count} face applicants were found");
+        Assert.True(found >= 0.955 * applicants.Count, $"only {found} of {applicants.Count} face applicants were found");
     }
 
     private static IEnumerable<int> Fingers() => Enumerable.Range(101, 10);

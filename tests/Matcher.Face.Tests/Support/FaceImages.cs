@@ -15,6 +15,12 @@ internal static class FaceImages
 
     public static RgbImage Lfw(string person, int number) => ImageDecoder.DecodeRgb(LfwBytes(person, number));
 
+    /// <summary>The LFW View 1 DevTest images in the order the dataset lists them.</summary>
+    public static IEnumerable<(string Person, int Number)> LfwDevTestImages() =>
+        File.ReadLines(Path.Combine(LfwRoot, "pairsDevTest-images.txt"))
+            .Select(line => line.Split(' '))
+            .Select(parts => (parts[0], int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)));
+
     public static byte[] OrlBytes(int subject, int image) =>
         File.ReadAllBytes(Path.Combine(OrlRoot, $"s{subject}", $"{image}.pgm"));
 

@@ -16,20 +16,26 @@ internal static class TestEngine
 
     private static readonly Lazy<FaceEngine?> Strict = new(() => Load(new FaceEngineOptions()));
 
+    private static readonly Lazy<FaceModels?> Models = new(() =>
+        ModelsPresent ? FaceModels.Load(new FaceEngineOptions { ModelDirectory = ModelDirectory }) : null);
+
     /// <summary>Reports quality problems instead of refusing the sample, as an evaluation does.</summary>
-    public static FaceEngine RequireLenient() => Lenient.Value ?? Skip();
+    public static FaceEngine RequireLenient() => Lenient.Value ?? Skip<FaceEngine>();
 
     /// <summary>Default options: unusable samples are refused.</summary>
-    public static FaceEngine RequireStrict() => Strict.Value ?? Skip();
+    public static FaceEngine RequireStrict() => Strict.Value ?? Skip<FaceEngine>();
+
+    /// <summary>The pipeline's models one by one, for tests of a single stage.</summary>
+    public static FaceModels RequireModels() => Models.Value ?? Skip<FaceModels>();
 
     public static bool ModelsPresent => File.Exists(Path.Combine(ModelDirectory, "fr_feature.onnx"));
 
     private static FaceEngine? Load(FaceEngineOptions options) =>
         ModelsPresent ? FaceEngine.Load(options with { ModelDirectory = ModelDirectory }) : null;
 
-    private static FaceEngine Skip()
+    private static T Skip<T>()
     {
         Assert.Skip($"Face models not found in '{ModelDirectory}'. Run ./scripts/fetch-models.sh from the repository root.");
-        return null!;
+        return default!;
     }
 }
