@@ -41,6 +41,7 @@ internal sealed class LandmarkLocator
     {
         LocateOnce(image, square, buffers, xy);
         var (centreX, centreY) = Centroid(xy);
+        // Points that are not numbers (a manifest may name another model) are left for the engine's size check to refuse.
         if (!double.IsFinite(centreX) || !double.IsFinite(centreY))
         {
             return;
