@@ -1,10 +1,21 @@
+using Matcher.Enrollment.WarmStart;
 using Matcher.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMatcherServer();
 var app = builder.Build();
-app.MapMatcherServer();
+try
+{
+    app.MapMatcherServer();
+}
+catch (WarmStartRefusedException refused)
+{
+    // A refusal to start is an operator's matter, not a crash: one clear line and an ordinary failure exit code.
+    app.Logger.LogCritical("The server refuses to start: {Reason}", refused.Message);
+    return 1;
+}
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests that start the real server.</summary>
 public partial class Program;

@@ -1,6 +1,7 @@
 using System.Text;
 using Matcher.Fingerprint.Templates;
-using Matcher.Storage.Redis;
+using Matcher.Redis.Cache;
+using Matcher.Redis.Options;
 
 namespace Matcher.Benchmarks.Storage;
 

@@ -4,7 +4,8 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Matcher.Storage.Redis;
+using Matcher.Redis.Cache;
+using Matcher.Redis.Options;
 
 namespace Matcher.Benchmarks.Storage;
 

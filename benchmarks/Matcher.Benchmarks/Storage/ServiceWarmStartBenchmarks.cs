@@ -1,12 +1,9 @@
-extern alias server;
-
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using Matcher.Enrollment;
 using Matcher.Gallery;
-using server::Matcher.Server.Cache;
-using server::Matcher.Server.Hosting;
-using server::Matcher.Server.Subjects;
-using Matcher.Storage.Redis;
+using Matcher.Redis.Cache;
+using Matcher.Redis.Options;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Matcher.Benchmarks.Storage;
@@ -62,14 +59,13 @@ public class ServiceWarmStartBenchmarks
     [Benchmark]
     public async Task<long> WarmStartIntoShards()
     {
-        var options = new ServerOptions { RedisConnectionString = ConnectionString, DataDirectory = dataDirectory };
         using var index = new SubjectIndex(new GalleryOptions { FaceScoreOfSimilarity = cosine => 100 * cosine });
         var clock = Stopwatch.StartNew();
         var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var redisBefore = server.ProcessorTime;
-        await using var store = SubjectStore.Open(new SubjectStoreOptions(dataDirectory, options.SnapshotEveryRecords, options.RequestIdTimeToLive),
-            index, TimeProvider.System, NullLogger.Instance);
-        await using var cache = await new WarmCacheStartup(store, options, NullLogger.Instance).StartAsync(CancellationToken.None);
+        await using var core = EnrollmentCore.Open(new EnrollmentOptions(dataDirectory, 100_000, TimeSpan.FromHours(24)),
+            index, TimeProvider.System, NullLoggerFactory.Instance);
+        await core.StartWarmCacheAsync(new RedisCacheOptions { ConnectionString = ConnectionString }, CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
         var processor = Process.GetCurrentProcess().TotalProcessorTime - processorBefore;
         var redisProcessor = server.ProcessorTime - redisBefore;

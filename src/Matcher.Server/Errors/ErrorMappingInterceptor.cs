@@ -43,8 +43,15 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
                     _ => Code.InvalidArgument,
                 };
                 return Build(code, input.Message, input.ReasonCode, null);
-            case RequestFailedException failed:
-                return Build((Code)(int)failed.Code, failed.Message, failed.Reason, null);
+            case RequestRefusedException refused:
+                var refusal = refused.Refusal switch
+                {
+                    Refusal.NotFound => Code.NotFound,
+                    Refusal.AlreadyExists => Code.AlreadyExists,
+                    Refusal.Unavailable => Code.Unavailable,
+                    _ => Code.FailedPrecondition,
+                };
+                return Build(refusal, refused.Message, refused.Reason, null);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Grpc.Core.Status(
                     context.Deadline <= DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled,

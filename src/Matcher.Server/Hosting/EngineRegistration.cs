@@ -1,10 +1,8 @@
+using Matcher.Enrollment;
 using Matcher.Fingerprint.Extraction;
-using Matcher.Imaging;
 using Matcher.Gallery;
-using Matcher.Server.Cache;
+using Matcher.Imaging;
 using Matcher.Server.Samples;
-using Matcher.Server.Services;
-using Matcher.Server.Subjects;
 using Microsoft.Extensions.Options;
 
 namespace Matcher.Server.Hosting;
@@ -23,11 +21,8 @@ internal static class EngineRegistration
         services.AddSingleton<FaceEngineProvider>();
         services.AddSingleton<FaceSampleReader>();
         services.AddSingleton<SamplesReader>();
-        services.AddSingleton<GalleryLocks>();
-        services.AddSingleton<RequestIdLocks>();
-        services.AddSingleton<WarmCacheHost>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<EnrollmentRequests>();
+        services.AddSingleton(provider => provider.GetRequiredService<EnrollmentCore>().Registry);
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ServerOptions>>().Value;
@@ -37,9 +32,9 @@ internal static class EngineRegistration
                 ShardCount = options.Shards == 0 ? Environment.ProcessorCount : options.Shards,
                 FaceScoreOfSimilarity = cosine => faces.Engine.ScoreOfSimilarity(cosine),
             });
-            return SubjectStore.Open(
-                new SubjectStoreOptions(Path.GetFullPath(options.DataDirectory), options.SnapshotEveryRecords, options.RequestIdTimeToLive),
-                index, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SubjectStore>>());
+            return EnrollmentCore.Open(
+                new EnrollmentOptions(options.DataDirectory, options.SnapshotEveryRecords, options.RequestIdTimeToLive),
+                index, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>());
         });
         return services;
     }

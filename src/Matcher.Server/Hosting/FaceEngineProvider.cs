@@ -1,6 +1,6 @@
 using Matcher.Face;
 using Matcher.Imaging;
-using Matcher.Server.Errors;
+using Matcher.Core.Errors;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +31,23 @@ internal sealed class FaceEngineProvider(ImageLimits imageLimits, IOptions<Serve
             }
             catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
             {
-                throw RequestFailedException.FailedPrecondition("face.models_unavailable", e.Message);
+                throw RequestRefusedException.FailedPrecondition("face.models_unavailable", e.Message);
+            }
+        }
+    }
+
+    /// <summary>The id of the model whose embeddings the server accepts, or empty when the face models cannot be loaded.</summary>
+    public string EmbeddingModelIdOrEmpty
+    {
+        get
+        {
+            try
+            {
+                return Engine.EmbeddingModelId;
+            }
+            catch (RequestRefusedException)
+            {
+                return "";
             }
         }
     }
@@ -42,7 +58,7 @@ internal sealed class FaceEngineProvider(ImageLimits imageLimits, IOptions<Serve
         {
             return Task.FromResult(HealthCheckResult.Healthy($"Face model {Engine.EmbeddingModelId} loaded."));
         }
-        catch (RequestFailedException e)
+        catch (RequestRefusedException e)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy(e.Message));
         }

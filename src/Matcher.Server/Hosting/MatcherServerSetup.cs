@@ -1,4 +1,5 @@
 using System.Net;
+using Matcher.Enrollment;
 using Matcher.Server.Cache;
 using Matcher.Server.Errors;
 using Matcher.Server.Services;
@@ -51,12 +52,11 @@ public static class MatcherServerSetup
     {
         // Opened before serving: replaying the log (or filling from Redis) must finish, and a damaged data directory
         // must stop the start.
-        var store = app.Services.GetRequiredService<Subjects.SubjectStore>();
+        var core = app.Services.GetRequiredService<EnrollmentCore>();
         var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
         if (options.UsesRedis)
         {
-            var startup = new WarmCacheStartup(store, options, app.Services.GetRequiredService<ILogger<WarmCache>>());
-            app.Services.GetRequiredService<WarmCacheHost>().Attach(startup.StartAsync(app.Lifetime.ApplicationStopping).GetAwaiter().GetResult());
+            core.StartWarmCacheAsync(options.ToRedisCacheOptions(), app.Lifetime.ApplicationStopping).GetAwaiter().GetResult();
         }
         app.MapGrpcService<MatcherService>();
         app.MapGrpcService<CacheService>();

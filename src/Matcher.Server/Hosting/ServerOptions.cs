@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
-using Matcher.Storage.Redis;
+using Matcher.Redis.Options;
 
 namespace Matcher.Server.Hosting;
 
@@ -84,6 +84,7 @@ public sealed class ServerOptions : IValidatableObject
         ConnectionString = RedisConnectionString ?? "",
         KeyPrefix = RedisKeyPrefix,
         RequestIdTimeToLive = RequestIdTimeToLive,
+        StartupWait = RedisStartupWait,
     };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -1,20 +1,20 @@
 using Grpc.Core;
 using Matcher.Contracts.V1;
-using Matcher.Server.Cache;
-using Matcher.Server.Errors;
-using Matcher.Storage.Redis;
+using Matcher.Core.Errors;
+using Matcher.Enrollment;
+using Matcher.Redis.Cache;
 using StackExchange.Redis;
 
 namespace Matcher.Server.Services;
 
 /// <summary>Administration of the warm cache: the running server owns the data directory, so the CLI asks it.</summary>
-internal sealed class CacheService(WarmCacheHost cacheHost, ILogger<CacheService> logger) : Contracts.V1.Cache.CacheBase
+internal sealed class CacheService(EnrollmentCore core, ILogger<CacheService> logger) : Contracts.V1.Cache.CacheBase
 {
     private const int DefaultMaxListed = 100;
 
     public override async Task<VerifyCacheResponse> VerifyCache(VerifyCacheRequest request, ServerCallContext context)
     {
-        var cache = cacheHost.Require();
+        var cache = core.CacheHost.Require();
         var maxListed = request.MaxListed == 0 ? DefaultMaxListed : (int)Math.Min(request.MaxListed, 100_000);
         var verification = await WhileReachable(() => cache.VerifyAsync(context.CancellationToken));
         var comparison = verification.Comparison;
@@ -39,7 +39,7 @@ internal sealed class CacheService(WarmCacheHost cacheHost, ILogger<CacheService
 
     public override async Task<RebuildCacheResponse> RebuildCache(RebuildCacheRequest request, ServerCallContext context)
     {
-        var cache = cacheHost.Require();
+        var cache = core.CacheHost.Require();
         var rebuild = await WhileReachable(() => cache.RebuildAsync(context.CancellationToken));
         return new RebuildCacheResponse { SubjectsWritten = (ulong)rebuild.Subjects, Sequence = rebuild.Sequence, Seconds = rebuild.Elapsed.TotalSeconds };
     }
@@ -56,7 +56,7 @@ internal sealed class CacheService(WarmCacheHost cacheHost, ILogger<CacheService
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            throw new RequestFailedException(StatusCode.Unavailable, "cache.unreachable", $"Redis could not be reached: {e.Message}");
+            throw RequestRefusedException.Unavailable("cache.unreachable", $"Redis could not be reached: {e.Message}");
         }
     }
 }

@@ -15,17 +15,36 @@ public sealed partial class DurableLog
     /// <exception cref="IOException">A previous write failed; the log refuses further appends until reopened.</exception>
     public async Task<long> AppendAsync(byte recordType, ReadOnlyMemory<byte> payload)
     {
+        var append = await EnqueueAsync(recordType, payload).ConfigureAwait(false);
+        return await append.Durable.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queues a record and returns as soon as it has its place in the log: its sequence number is final, and
+    /// <see cref="LogAppend.Durable"/> completes once it is on disk. Callers that must keep their own state in log
+    /// order (an index, a mirror) update it between two enqueues under their own short lock, and wait for
+    /// durability outside it, so one fsync serves everything queued meanwhile. Waits only when the queue is full.
+    /// The payload must not change until <see cref="LogAppend.Durable"/> completes.
+    /// </summary>
+    public async ValueTask<LogAppend> EnqueueAsync(byte recordType, ReadOnlyMemory<byte> payload)
+    {
         RequireValidRecord(recordType, payload.Length, options.MaxRecordBytes);
-        var pending = new PendingAppend(recordType, payload);
+        await enqueueGate.WaitAsync().ConfigureAwait(false);
         try
         {
+            var pending = new PendingAppend(recordType, payload, nextSequence);
             await queue.Writer.WriteAsync(pending).ConfigureAwait(false);
+            nextSequence++;
+            return new LogAppend(pending.Sequence, pending.Completion.Task);
         }
         catch (ChannelClosedException)
         {
             throw new ObjectDisposedException(nameof(DurableLog));
         }
-        return await pending.Completion.Task.ConfigureAwait(false);
+        finally
+        {
+            enqueueGate.Release();
+        }
     }
 
     /// <summary>
@@ -43,10 +62,9 @@ public sealed partial class DurableLog
         {
             batch.Clear();
             buffer.ResetWrittenCount();
-            var firstSequence = lastSequence + 1;
             if (carried is not null)
             {
-                Serialize(carried, buffer, firstSequence + batch.Count);
+                Serialize(carried, buffer);
                 batch.Add(carried);
                 carried = null;
             }
@@ -57,11 +75,11 @@ public sealed partial class DurableLog
                     carried = next;
                     break;
                 }
-                Serialize(next, buffer, firstSequence + batch.Count);
+                Serialize(next, buffer);
                 batch.Add(next);
             }
 
-            failure ??= TryCommit(buffer.WrittenSpan, firstSequence);
+            failure ??= TryCommit(buffer.WrittenSpan, batch[0].Sequence);
             if (failure is not null)
             {
                 var error = new IOException("The log could not be written to disk; the enrollment was not stored. Restart the service after fixing the disk.", failure);
@@ -69,19 +87,19 @@ public sealed partial class DurableLog
                 continue;
             }
 
-            Interlocked.Exchange(ref lastSequence, firstSequence + batch.Count - 1);
+            Interlocked.Exchange(ref lastSequence, batch[^1].Sequence);
             Interlocked.Increment(ref commitCount);
-            for (var i = 0; i < batch.Count; i++)
+            foreach (var pending in batch)
             {
-                batch[i].Completion.TrySetResult(firstSequence + i);
+                pending.Completion.TrySetResult(pending.Sequence);
             }
         }
     }
 
-    private static void Serialize(PendingAppend pending, ArrayBufferWriter<byte> buffer, long sequence)
+    private static void Serialize(PendingAppend pending, ArrayBufferWriter<byte> buffer)
     {
         var size = RecordFrame.Size(pending.Payload.Length);
-        RecordFrame.Write(buffer.GetSpan(size), sequence, pending.RecordType, pending.Payload.Span);
+        RecordFrame.Write(buffer.GetSpan(size), pending.Sequence, pending.RecordType, pending.Payload.Span);
         buffer.Advance(size);
     }
 
@@ -119,9 +137,11 @@ public sealed partial class DurableLog
         }
     }
 
-    private sealed class PendingAppend(byte recordType, ReadOnlyMemory<byte> payload)
+    private sealed class PendingAppend(byte recordType, ReadOnlyMemory<byte> payload, long sequence)
     {
         public byte RecordType { get; } = recordType;
+
+        public long Sequence { get; } = sequence;
 
         public ReadOnlyMemory<byte> Payload { get; } = payload;
 

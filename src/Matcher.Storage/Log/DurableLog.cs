@@ -18,10 +18,12 @@ public sealed partial class DurableLog : IAsyncDisposable
     private readonly Lock segmentsLock = new();
     private readonly Lock snapshotLock = new();
     private readonly Channel<PendingAppend> queue;
+    private readonly SemaphoreSlim enqueueGate = new(1, 1);
     private readonly Task writer;
     private FileStream activeSegment;
     private long activeSegmentLength;
     private long lastSequence;
+    private long nextSequence;
     private long snapshotSequence;
     private long commitCount;
 
@@ -32,6 +34,7 @@ public sealed partial class DurableLog : IAsyncDisposable
         Recovery = recovered.Report;
         segments = recovered.Segments;
         lastSequence = recovered.LastSequence;
+        nextSequence = recovered.LastSequence + 1;
         snapshotSequence = recovered.Report.SnapshotSequence;
         activeSegmentLength = recovered.ActiveSegmentLength;
         activeSegment = OpenForAppend(segments[^1].Path);

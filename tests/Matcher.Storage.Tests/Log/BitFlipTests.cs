@@ -1,4 +1,5 @@
 using Matcher.Storage.Log;
+using Matcher.Testing;
 using Xunit;
 
 namespace Matcher.Storage.Tests.Log;

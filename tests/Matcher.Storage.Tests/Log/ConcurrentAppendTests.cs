@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Matcher.Testing;
 using Xunit;
 
 namespace Matcher.Storage.Tests.Log;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Matcher.Storage.Log;
+using Matcher.Testing;
 
 namespace Matcher.Storage.Tests.Log;
 

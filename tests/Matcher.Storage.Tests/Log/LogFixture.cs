@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Matcher.Storage.Log;
+using Matcher.Testing;
 
 namespace Matcher.Storage.Tests.Log;
 

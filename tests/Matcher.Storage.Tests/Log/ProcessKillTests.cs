@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using Matcher.Testing;
 using Xunit;
 
 namespace Matcher.Storage.Tests.Log;

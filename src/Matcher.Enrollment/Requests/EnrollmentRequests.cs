@@ -1,0 +1,83 @@
+using Matcher.Core.Errors;
+using Matcher.Enrollment.Subjects;
+using Matcher.Enrollment.WarmStart;
+using Matcher.Gallery.Subjects;
+using Matcher.Redis.Cache;
+using Microsoft.Extensions.Logging;
+
+namespace Matcher.Enrollment.Requests;
+
+/// <summary>
+/// Request ids of enrollments. A retry gets the answer recorded for the first attempt: from this node's log, or from
+/// Redis for an id another node answered. The same id sent for another subject is refused, because it means the
+/// station reused an id for a new enrollment. Redis is asked only briefly, so an ailing Redis never slows enrolling.
+/// </summary>
+internal sealed class EnrollmentRequests(SubjectStore store, WarmCacheHost cacheHost, RequestIdLocks locks, TimeProvider clock, ILogger logger)
+{
+    private static readonly TimeSpan RedisLookupTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Held from the lookup to the recorded answer, so concurrent retries of one id cannot both enroll.</summary>
+    public Task<IDisposable> LockAsync(string requestId, CancellationToken cancellation) => locks.AcquireAsync(requestId, cancellation);
+
+    /// <summary>The answer recorded for the request id, as the host encoded it, or null when the id is new.</summary>
+    /// <exception cref="RequestRefusedException">The id was used for another subject.</exception>
+    public async Task<ReadOnlyMemory<byte>?> FindAsync(string requestId, SubjectKey subject)
+    {
+        var record = store.RequestIds.Find(requestId) ?? await FindInRedisAsync(requestId);
+        if (record is null)
+        {
+            return null;
+        }
+        if (record.Subject != subject)
+        {
+            throw RequestRefusedException.AlreadyExists("request.id_reused",
+                $"Request id '{requestId}' was already used at {record.RecordedAt:yyyy-MM-dd HH:mm:ss} UTC to enroll subject " +
+                $"'{record.Subject.SubjectId}' in gallery '{record.Subject.Gallery}'. A retry must repeat that subject and gallery; " +
+                "a new enrollment needs a new request id.");
+        }
+        return record.Response;
+    }
+
+    public RequestIdRecord Record(string requestId, SubjectKey subject, byte[] answer) => new(requestId, subject, clock.GetUtcNow(), answer);
+
+    /// <summary>Copies a logged request id to Redis in the background, for retries that reach another node.</summary>
+    public void Publish(RequestIdRecord record)
+    {
+        if (cacheHost.Cache is { IsConnected: true } cache)
+        {
+            _ = StoreInRedisAsync(cache.Redis, record);
+        }
+    }
+
+    private async Task<RequestIdRecord?> FindInRedisAsync(string requestId)
+    {
+        if (cacheHost.Cache is not { IsConnected: true } cache)
+        {
+            return null;
+        }
+        try
+        {
+            var lookup = await cache.Redis.TryGetResponseAsync(requestId).WaitAsync(RedisLookupTimeout);
+            return lookup.Status == RequestLookupStatus.Found ? RequestIdRecordCodec.Decode(lookup.Response.Span, out _) : null;
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            logger.LogWarning("Redis holds an unreadable record for a request id; it is ignored: {Reason}", e.Message);
+            return null;
+        }
+    }
+
+    private async Task StoreInRedisAsync(RedisCache redis, RequestIdRecord record)
+    {
+        var remaining = record.RecordedAt + store.RequestIds.TimeToLive - clock.GetUtcNow();
+        if (remaining >= TimeSpan.FromSeconds(1))
+        {
+            var outcome = await redis.StoreResponseAsync(record.RequestId, RequestIdRecordCodec.Encode(record), remaining);
+            logger.LogDebug("Request id copied to Redis: {Outcome}", outcome);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using Matcher.Redis.Options;
+using StackExchange.Redis;
+
+namespace Matcher.Redis.Cache;
+
+/// <summary>
+/// The Redis warm cache: a copy of every enrolled subject in compact binary form, so a node can fill its memory in
+/// seconds, plus the responses of recent enrollment request ids. The local log stays the source of truth; this class
+/// only reads and writes Redis and never decides what is enrolled.
+/// Typical start: with an empty data directory, <see cref="ReadAllAsync"/> fills memory and the local log; with a
+/// local log, compare <see cref="GetAppliedSequenceAsync"/> with the log and rebuild or verify; then
+/// <see cref="StartMirror"/> at the local log's last sequence.
+/// </summary>
+public sealed class RedisCache : IAsyncDisposable
+{
+    private readonly RedisCacheOptions options;
+    private readonly ConnectionMultiplexer connection;
+    private readonly IDatabase database;
+    private readonly RedisKeys keys;
+    private readonly WarmupReader reader;
+    private readonly RedisCacheRebuilder rebuilder;
+    private readonly RequestRecords requests;
+
+    private RedisCache(RedisCacheOptions options, ConnectionMultiplexer connection)
+    {
+        this.options = options;
+        this.connection = connection;
+        database = connection.GetDatabase();
+        keys = new RedisKeys(options.KeyPrefix);
+        reader = new WarmupReader(database, keys, options.ScanPageSize);
+        rebuilder = new RedisCacheRebuilder(database, keys, options);
+        requests = new RequestRecords(database, keys);
+    }
+
+    public bool IsConnected => connection.IsConnected;
+
+    /// <summary>Connects, or returns at once and keeps trying in the background when Redis is down.</summary>
+    /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
+    public static async Task<RedisCache> ConnectAsync(RedisCacheOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var connection = await ConnectionMultiplexer.ConnectAsync(options.ToConfiguration()).ConfigureAwait(false);
+        return new RedisCache(options, connection);
+    }
+
+    /// <summary>Last local log sequence that Redis holds (0 when Redis is empty or was never written).</summary>
+    public async Task<long> GetAppliedSequenceAsync()
+    {
+        var value = await database.StringGetAsync(keys.AppliedSequence).ConfigureAwait(false);
+        return value.IsNull ? 0 : (long)value;
+    }
+
+    /// <summary>
+    /// Sets the applied sequence to <paramref name="replacement"/> only if Redis still holds <paramref name="expected"/>:
+    /// a node that warmed from Redis and started a new local log adopts the cache as matching that log. False when
+    /// Redis moved on meanwhile (then it needs a rebuild) or cannot be reached.
+    /// </summary>
+    public async Task<bool> TryReplaceAppliedSequenceAsync(long expected, long replacement)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expected);
+        ArgumentOutOfRangeException.ThrowIfNegative(replacement);
+        const string ReplaceScript = """
+            local current = redis.call('GET', KEYS[1]) or '0'
+            if current ~= ARGV[1] then return 0 end
+            if ARGV[2] == '0' then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], ARGV[2]) end
+            return 1
+            """;
+        try
+        {
+            var result = await database.ScriptEvaluateAsync(ReplaceScript, [keys.AppliedSequence], [expected, replacement]).ConfigureAwait(false);
+            return (long)result == 1;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Every cached subject of every gallery. A subject written while the scan runs may come twice, so the caller
+    /// replaces by (gallery, subject id) rather than adding. Each payload is its own buffer, which the caller may keep;
+    /// payloads are as mirrored, so decode and validate them.
+    /// </summary>
+    public IAsyncEnumerable<StoredSubject> ReadAllAsync(CancellationToken cancellation = default) => reader.ReadAllAsync(cancellation);
+
+    /// <summary>Starts mirroring changes after <paramref name="appliedSequence"/>, the sequence Redis holds now.</summary>
+    public RedisMirror StartMirror(long appliedSequence)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(appliedSequence);
+        return new RedisMirror(options, database, keys, rebuilder, appliedSequence);
+    }
+
+    /// <summary>Lists subjects missing from Redis, extra in Redis, and stored with other bytes (for <c>matcher cache verify</c>).</summary>
+    public Task<CacheComparison> CompareAsync(IEnumerable<StoredSubject> local, CancellationToken cancellation = default) =>
+        new RedisCacheVerifier(reader, GetAppliedSequenceAsync).CompareAsync(local, cancellation);
+
+    /// <summary>
+    /// Rewrites Redis from the local store as of <paramref name="throughSequence"/> (for <c>matcher cache rebuild</c>,
+    /// when no mirror runs; a running mirror rebuilds through <see cref="RedisMirror.RebuildAsync"/>).
+    /// </summary>
+    /// <returns>The number of subjects written.</returns>
+    public Task<long> RebuildAsync(IEnumerable<StoredSubject> local, long throughSequence, CancellationToken cancellation = default) =>
+        rebuilder.RebuildAsync(local, throughSequence, cancellation);
+
+    public Task<RequestLookup> TryGetResponseAsync(string requestId) => requests.TryGetResponseAsync(requestId);
+
+    /// <summary>
+    /// Keeps the response of a request id for <paramref name="timeToLive"/> (by default
+    /// <see cref="RedisCacheOptions.RequestIdTimeToLive"/>) unless one is kept already.
+    /// </summary>
+    public Task<RequestStoreOutcome> StoreResponseAsync(string requestId, ReadOnlyMemory<byte> response, TimeSpan? timeToLive = null) =>
+        requests.StoreResponseAsync(requestId, response, timeToLive ?? options.RequestIdTimeToLive);
+
+    public async ValueTask DisposeAsync() => await connection.DisposeAsync().ConfigureAwait(false);
+}

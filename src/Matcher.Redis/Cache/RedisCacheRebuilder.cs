@@ -1,0 +1,92 @@
+using Matcher.Redis.Options;
+using StackExchange.Redis;
+
+namespace Matcher.Redis.Cache;
+
+/// <summary>
+/// Rewrites Redis from a local enumeration. Each gallery is written into a side key, then one transaction swaps every
+/// side key over its live hash, removes galleries the local store no longer has and sets the applied sequence, so a
+/// reader never sees a half-rebuilt cache.
+/// </summary>
+internal sealed class RedisCacheRebuilder(IDatabase database, RedisKeys keys, RedisCacheOptions options)
+{
+    private const int MaxWritesInFlight = 8;
+
+    /// <summary>Returns the number of subjects written.</summary>
+    public async Task<long> RebuildAsync(IEnumerable<StoredSubject> local, long throughSequence, CancellationToken cancellation)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(throughSequence);
+        var buffers = new Dictionary<string, List<HashEntry>>(StringComparer.Ordinal);
+        var inFlight = new List<Task>();
+        long written = 0;
+        long bufferedBytes = 0;
+        foreach (var subject in local)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (!buffers.TryGetValue(subject.Gallery, out var buffer))
+            {
+                buffer = [];
+                buffers.Add(subject.Gallery, buffer);
+                // Leftovers of an interrupted rebuild must not leak into this one.
+                inFlight.Add(Unlink(database, keys.RebuildingSubjects(subject.Gallery)));
+            }
+            buffer.Add(new HashEntry(subject.SubjectId, subject.Payload));
+            bufferedBytes += subject.Payload.Length;
+            written++;
+            if (buffer.Count >= options.BatchSize || bufferedBytes >= options.MaxBatchBytes)
+            {
+                bufferedBytes = 0;
+                foreach (var (gallery, entries) in buffers.Where(b => b.Value.Count > 0))
+                {
+                    inFlight.Add(database.HashSetAsync(keys.RebuildingSubjects(gallery), [.. entries]));
+                    entries.Clear();
+                }
+                if (inFlight.Count >= MaxWritesInFlight)
+                {
+                    await Task.WhenAll(inFlight).ConfigureAwait(false);
+                    inFlight.Clear();
+                }
+            }
+        }
+        foreach (var (gallery, entries) in buffers.Where(b => b.Value.Count > 0))
+        {
+            inFlight.Add(database.HashSetAsync(keys.RebuildingSubjects(gallery), [.. entries]));
+        }
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
+        await SwapInAsync(buffers.Keys, throughSequence).ConfigureAwait(false);
+        return written;
+    }
+
+    private static Task Unlink(IDatabaseAsync database, RedisKey key) => database.ExecuteAsync("UNLINK", key);
+
+    private async Task SwapInAsync(IReadOnlyCollection<string> galleries, long throughSequence)
+    {
+        var previous = await database.SetMembersAsync(keys.Galleries).ConfigureAwait(false);
+        var transaction = database.CreateTransaction();
+        var commands = new List<Task>();
+        foreach (var stale in previous.Select(g => g.ToString()).Except(galleries, StringComparer.Ordinal))
+        {
+            commands.Add(Unlink(transaction, keys.Subjects(stale)));
+        }
+        foreach (var gallery in galleries)
+        {
+            // UNLINK frees the old hash in the background; RENAME alone would free it inside the transaction.
+            commands.Add(Unlink(transaction, keys.Subjects(gallery)));
+            commands.Add(transaction.KeyRenameAsync(keys.RebuildingSubjects(gallery), keys.Subjects(gallery)));
+        }
+        commands.Add(Unlink(transaction, keys.Galleries));
+        if (galleries.Count > 0)
+        {
+            commands.Add(transaction.SetAddAsync(keys.Galleries, [.. galleries.Select(g => (RedisValue)g)]));
+        }
+        // Sequence 0 is an absent key, which is what the mirror's guard expects of a cache that never saw a change.
+        commands.Add(throughSequence == 0
+            ? Unlink(transaction, keys.AppliedSequence)
+            : transaction.StringSetAsync(keys.AppliedSequence, throughSequence));
+        if (!await transaction.ExecuteAsync().ConfigureAwait(false))
+        {
+            throw new RedisException("Redis refused the transaction that completes the rebuild.");
+        }
+        await Task.WhenAll(commands).ConfigureAwait(false);
+    }
+}

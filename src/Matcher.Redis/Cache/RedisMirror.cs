@@ -1,0 +1,208 @@
+using Matcher.Redis.Options;
+using StackExchange.Redis;
+
+namespace Matcher.Redis.Cache;
+
+/// <summary>
+/// Write-through mirror of the local log into Redis. <see cref="MirrorEnrolled"/> and <see cref="MirrorDeleted"/>
+/// only queue the change and return; a background writer applies the queue in log order, in batched, guarded
+/// transactions. While Redis is down the queue waits (bounded, see <see cref="RedisCacheOptions.MaxQueuedChanges"/>)
+/// and is replayed in order when Redis returns. Redis is never the source of truth: a change it misses or loses puts
+/// the mirror in <see cref="MirrorState.NeedsRebuild"/>, and <see cref="RebuildAsync"/> rewrites it from the local log.
+/// </summary>
+public sealed class RedisMirror : IAsyncDisposable
+{
+    private readonly RedisCacheOptions options;
+    private readonly IDatabase database;
+    private readonly MirrorQueue queue;
+    private readonly MirrorBatchWriter writer;
+    private readonly RedisCacheRebuilder rebuilder;
+    private readonly SemaphoreSlim writing = new(1, 1);
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task loop;
+    private TaskCompletionSource progress = NewProgress();
+    private long appliedSequence;
+    private volatile bool reachable = true;
+    private volatile bool rebuilding;
+    private volatile string? lastError;
+
+    internal RedisMirror(RedisCacheOptions options, IDatabase database, RedisKeys keys, RedisCacheRebuilder rebuilder, long appliedSequence)
+    {
+        this.options = options;
+        this.database = database;
+        this.rebuilder = rebuilder;
+        this.appliedSequence = appliedSequence;
+        queue = new MirrorQueue(options.MaxQueuedChanges);
+        writer = new MirrorBatchWriter(database, keys);
+        loop = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Last local log sequence known to be in Redis.</summary>
+    public long AppliedSequence => Volatile.Read(ref appliedSequence);
+
+    public MirrorStatus Status
+    {
+        get
+        {
+            var state = rebuilding ? MirrorState.Rebuilding
+                : queue.NeedsRebuild ? MirrorState.NeedsRebuild
+                : reachable && database.Multiplexer.IsConnected ? MirrorState.Connected
+                : MirrorState.Degraded;
+            return new MirrorStatus(state, queue.Count, AppliedSequence, lastError);
+        }
+    }
+
+    /// <summary>Queues an enrollment already in the local log at <paramref name="sequence"/>; never blocks or throws for Redis.</summary>
+    public void MirrorEnrolled(string gallery, string subjectId, long sequence, ReadOnlyMemory<byte> payload) =>
+        queue.Enqueue(new MirrorChange(sequence, Address(gallery, subjectId), payload.ToArray()));
+
+    /// <summary>Queues a delete already in the local log at <paramref name="sequence"/>; never blocks or throws for Redis.</summary>
+    public void MirrorDeleted(string gallery, string subjectId, long sequence) =>
+        queue.Enqueue(new MirrorChange(sequence, Address(gallery, subjectId), null));
+
+    /// <summary>
+    /// Records that the local log reached <paramref name="sequence"/> with a record that changes no subject, so the
+    /// applied sequence in Redis keeps matching the local log; never blocks or throws for Redis.
+    /// </summary>
+    public void MirrorUnchanged(long sequence) => queue.Enqueue(MirrorChange.Marker(sequence));
+
+    /// <summary>
+    /// Rewrites Redis from <paramref name="local"/>, the local store as of log sequence
+    /// <paramref name="throughSequence"/>, then carries on with the queued changes after it. Mirror writes wait meanwhile.
+    /// </summary>
+    /// <exception cref="RedisException">Redis is unreachable; the mirror still needs the rebuild.</exception>
+    public async Task RebuildAsync(IEnumerable<StoredSubject> local, long throughSequence, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        if (throughSequence < queue.DroppedThroughSequence)
+        {
+            throw new ArgumentException(
+                $"The local store at sequence {throughSequence} is older than changes dropped from the queue (up to {queue.DroppedThroughSequence}); take a newer one.",
+                nameof(throughSequence));
+        }
+        await writing.WaitAsync(cancellation).ConfigureAwait(false);
+        rebuilding = true;
+        try
+        {
+            await rebuilder.RebuildAsync(local, throughSequence, cancellation).ConfigureAwait(false);
+            Volatile.Write(ref appliedSequence, throughSequence);
+            queue.CoveredByRebuild(throughSequence);
+            reachable = true;
+            lastError = null;
+            SignalProgress();
+        }
+        finally
+        {
+            rebuilding = false;
+            writing.Release();
+        }
+    }
+
+    /// <summary>Waits until Redis holds every change up to <paramref name="sequence"/>; false if the time ran out first.</summary>
+    public async Task<bool> WaitUntilAppliedAsync(long sequence, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            while (true)
+            {
+                // Taken before the check, so progress made between the check and the wait still wakes us.
+                var next = Volatile.Read(ref progress).Task;
+                if (AppliedSequence >= sequence)
+                {
+                    return true;
+                }
+                await next.WaitAsync(deadline.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Stops the writer; changes still queued are not lost, as the local log has them and start-up reconciles.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        stopping.Dispose();
+        writing.Dispose();
+    }
+
+    private static SubjectAddress Address(string gallery, string subjectId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(gallery);
+        ArgumentException.ThrowIfNullOrEmpty(subjectId);
+        return new SubjectAddress(gallery, subjectId);
+    }
+
+    private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task WriteLoopAsync()
+    {
+        var token = stopping.Token;
+        while (!token.IsCancellationRequested)
+        {
+            bool wrote;
+            await writing.WaitAsync(token).ConfigureAwait(false);
+            try
+            {
+                // Taken under the write lock: a rebuild that ran meanwhile replaced the queue, so a batch taken before
+                // it could hold changes the rebuild already covers and would write them over newer state.
+                var batch = queue.CurrentBatch(options.BatchSize, options.MaxBatchBytes);
+                wrote = batch is not null;
+                if (batch is not null)
+                {
+                    await WriteAsync(batch, token).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                writing.Release();
+            }
+            if (!wrote)
+            {
+                await queue.WaitForChangeAsync(token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task WriteAsync(IReadOnlyList<MirrorChange> batch, CancellationToken token)
+    {
+        BatchOutcome outcome;
+        try
+        {
+            outcome = await writer.ApplyAsync(batch, AppliedSequence).ConfigureAwait(false);
+        }
+        // Any failure, expected (connection, timeout, Redis refusing a write) or not, only delays the batch: the writer
+        // must outlive it, or the mirror would fall silently behind while reporting itself healthy.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            reachable = false;
+            lastError = exception.Message;
+            await Task.Delay(options.RetryDelay, token).ConfigureAwait(false);
+            return;
+        }
+        reachable = true;
+        if (outcome == BatchOutcome.Applied)
+        {
+            lastError = null;
+            Volatile.Write(ref appliedSequence, batch[^1].Sequence);
+            queue.CompleteBatch();
+            SignalProgress();
+            return;
+        }
+        lastError = $"Redis no longer holds sequence {AppliedSequence} (restarted empty, flushed, or written by another node)";
+        queue.MarkNeedsRebuild();
+    }
+
+    private void SignalProgress() => Interlocked.Exchange(ref progress, NewProgress()).TrySetResult();
+}

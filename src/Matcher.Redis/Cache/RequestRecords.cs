@@ -1,0 +1,57 @@
+using Matcher.Core.Errors;
+using StackExchange.Redis;
+
+namespace Matcher.Redis.Cache;
+
+/// <summary>
+/// Responses of enrollment requests by request id, kept in Redis for a limited time so a station's retry gets the
+/// original answer instead of a second enrollment, whichever node it reaches.
+/// </summary>
+internal sealed class RequestRecords(IDatabase database, RedisKeys keys)
+{
+    private const int MaxRequestIdLength = 128;
+
+    public async Task<RequestLookup> TryGetResponseAsync(string requestId)
+    {
+        RequireValid(requestId);
+        try
+        {
+            var value = await database.StringGetAsync(keys.Request(requestId)).ConfigureAwait(false);
+            return value.IsNull
+                ? new RequestLookup(RequestLookupStatus.NotFound, ReadOnlyMemory<byte>.Empty)
+                : new RequestLookup(RequestLookupStatus.Found, (ReadOnlyMemory<byte>)value);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            return new RequestLookup(RequestLookupStatus.Unavailable, ReadOnlyMemory<byte>.Empty);
+        }
+    }
+
+    public async Task<RequestStoreOutcome> StoreResponseAsync(string requestId, ReadOnlyMemory<byte> response, TimeSpan timeToLive)
+    {
+        RequireValid(requestId);
+        if (timeToLive < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeToLive), timeToLive, "A request id must be kept for at least one second.");
+        }
+        try
+        {
+            var stored = await database.StringSetAsync(keys.Request(requestId), response, timeToLive, When.NotExists).ConfigureAwait(false);
+            return stored ? RequestStoreOutcome.Stored : RequestStoreOutcome.AlreadyStored;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            return RequestStoreOutcome.Unavailable;
+        }
+    }
+
+    /// <summary>Request ids come from stations, so a bad one is the station's input error, not ours.</summary>
+    private static void RequireValid(string requestId)
+    {
+        if (string.IsNullOrEmpty(requestId) || requestId.Length > MaxRequestIdLength || !requestId.All(c => c is > ' ' and < '\u007f'))
+        {
+            throw BiometricInputException.Invalid("request.id_invalid",
+                $"The request id must be 1 to {MaxRequestIdLength} printable ASCII characters without spaces.");
+        }
+    }
+}

@@ -1,3 +1,0 @@
-namespace Matcher.Server.Subjects;
-
-internal sealed record SubjectStoreOptions(string DataDirectory, long SnapshotEveryRecords, TimeSpan RequestIdTimeToLive);

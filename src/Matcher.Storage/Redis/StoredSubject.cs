@@ -1,4 +1,0 @@
-namespace Matcher.Storage.Redis;
-
-/// <summary>One subject as the cache sees it: its gallery, its id and its encoded record, opaque to storage.</summary>
-public readonly record struct StoredSubject(string Gallery, string SubjectId, ReadOnlyMemory<byte> Payload);
