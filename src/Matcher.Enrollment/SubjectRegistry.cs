@@ -139,10 +139,6 @@ public sealed class SubjectRegistry
         {
             await change.Durable;
         }
-        if (requestRecord is not null)
-        {
-            _requests.Publish(requestRecord);
-        }
         var total = _clock.GetElapsedTime(started);
         _logger.LogInformation("Enroll {Gallery}/{SubjectId}: {Outcome}, {Candidates} candidates, {Milliseconds:0} ms",
             key.Gallery, key.SubjectId, decision.Outcome, decision.Candidates.Count, total.TotalMilliseconds);

@@ -105,7 +105,6 @@ public sealed class MirrorRoundTripTests
         BatchSize = batchSize,
         MaxQueuedChanges = maxQueuedChanges,
         RetryDelay = TimeSpan.FromMilliseconds(100),
-        RequestIdTimeToLive = TimeSpan.FromSeconds(1),
     };
 
     internal static async Task WaitForStateAsync(RedisMirror mirror, MirrorState state)

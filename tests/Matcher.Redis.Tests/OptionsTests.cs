@@ -36,6 +36,6 @@ public sealed class OptionsTests
         var error = Assert.Throws<ArgumentException>(() => new RedisCacheOptions { ConnectionString = "cache1", MaxQueuedChanges = 0 }.Validate());
         Assert.Contains(nameof(RedisCacheOptions.MaxQueuedChanges), error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new RedisCacheOptions { ConnectionString = "cache1", KeyPrefix = "a b" }.Validate());
-        Assert.Throws<ArgumentException>(() => new RedisCacheOptions { ConnectionString = "cache1", RequestIdTimeToLive = TimeSpan.Zero }.Validate());
+        Assert.Throws<ArgumentException>(() => new RedisCacheOptions { ConnectionString = "cache1", StartupWait = TimeSpan.FromDays(2) }.Validate());
     }
 }

@@ -66,7 +66,7 @@ public sealed class OutageTests
 
             // The restarted Redis is empty: replaying only the queued changes would leave it incomplete.
             await WaitForStateAsync(mirror, MirrorState.NeedsRebuild);
-            await mirror.RebuildAsync(model.Subjects(), model.LastSequence, TestContext.Current.CancellationToken);
+            await mirror.RebuildAsync(model.Subjects(), [], model.LastSequence, TestContext.Current.CancellationToken);
             foreach (var change in changes[2500..])
             {
                 model.Apply(mirror, change);
@@ -98,8 +98,8 @@ public sealed class OutageTests
             var staleLocal = model.Subjects().ToList();
             server.Resume();
 
-            await Assert.ThrowsAsync<ArgumentException>(() => mirror.RebuildAsync(staleLocal, staleSequence, TestContext.Current.CancellationToken));
-            await mirror.RebuildAsync(model.Subjects(), model.LastSequence, TestContext.Current.CancellationToken);
+            await Assert.ThrowsAsync<ArgumentException>(() => mirror.RebuildAsync(staleLocal, [], staleSequence, TestContext.Current.CancellationToken));
+            await mirror.RebuildAsync(model.Subjects(), [], model.LastSequence, TestContext.Current.CancellationToken);
             Assert.Equal(MirrorState.Connected, mirror.Status.State);
             foreach (var change in changes[400..])
             {
@@ -130,7 +130,7 @@ public sealed class OutageTests
                 }
                 server.Resume();
                 // The writer has batches lined up; the rebuild takes the Redis writes from it between two of them.
-                await mirror.RebuildAsync(model.Subjects().ToList(), model.LastSequence, TestContext.Current.CancellationToken);
+                await mirror.RebuildAsync(model.Subjects().ToList(), [], model.LastSequence, TestContext.Current.CancellationToken);
                 Assert.True(await mirror.WaitUntilAppliedAsync(model.LastSequence, Patience, TestContext.Current.CancellationToken), mirror.Status.ToString());
                 await model.AssertRedisEqualsAsync(server.ConnectionString);
             }

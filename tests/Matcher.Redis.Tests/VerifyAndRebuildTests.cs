@@ -45,7 +45,7 @@ public sealed class VerifyAndRebuildTests
         Assert.Equal(501, comparison.RedisSubjects);
         Assert.Equal(model.LastSequence, comparison.RedisAppliedSequence);
 
-        Assert.Equal(500, await cache.RebuildAsync(model.Subjects(), model.LastSequence, TestContext.Current.CancellationToken));
+        Assert.Equal(500, await cache.RebuildAsync(model.Subjects(), [], model.LastSequence, TestContext.Current.CancellationToken));
         Assert.True((await cache.CompareAsync(model.Subjects(), TestContext.Current.CancellationToken)).IsEqual);
         await model.AssertRedisEqualsAsync(server.ConnectionString);
     }
@@ -55,10 +55,10 @@ public sealed class VerifyAndRebuildTests
     {
         using var server = RedisServer.Start();
         await using var cache = await RedisCache.ConnectAsync(CacheOptions(server));
-        await cache.RebuildAsync([new StoredSubject("civil", "A", new byte[] { 1 })], 9, TestContext.Current.CancellationToken);
+        await cache.RebuildAsync([new StoredSubject("civil", "A", new byte[] { 1 })], [], 9, TestContext.Current.CancellationToken);
         Assert.Equal(9, await cache.GetAppliedSequenceAsync());
 
-        Assert.Equal(0, await cache.RebuildAsync([], 0, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await cache.RebuildAsync([], [], 0, TestContext.Current.CancellationToken));
         Assert.Equal(0, await cache.GetAppliedSequenceAsync());
         await foreach (var subject in cache.ReadAllAsync(TestContext.Current.CancellationToken))
         {

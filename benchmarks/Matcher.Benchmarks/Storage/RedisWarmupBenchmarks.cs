@@ -35,7 +35,7 @@ public class RedisWarmupBenchmarks
             .GetAwaiter().GetResult();
         var subjects = RedisSyntheticSubjects.Generate(Subjects, seed: 2026, "civil", "border");
         var clock = Stopwatch.StartNew();
-        cache.RebuildAsync(subjects.Select(CountBytes), Subjects).GetAwaiter().GetResult();
+        cache.RebuildAsync(subjects.Select(CountBytes), [], Subjects).GetAwaiter().GetResult();
         Console.WriteLine($"// Loaded {Subjects:N0} subjects ({payloadBytes / 1e6:N0} MB) into Redis in {clock.Elapsed.TotalSeconds:N1} s " +
             $"(generation included), {payloadBytes / 1e6 / clock.Elapsed.TotalSeconds:N0} MB/s.");
     }

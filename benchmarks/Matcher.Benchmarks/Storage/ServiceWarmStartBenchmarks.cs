@@ -38,7 +38,7 @@ public class ServiceWarmStartBenchmarks
             payloadBytes += s.Payload.Length;
             return s;
         });
-        cache.RebuildAsync(subjects, Subjects).GetAwaiter().GetResult();
+        cache.RebuildAsync(subjects, [], Subjects).GetAwaiter().GetResult();
         cache.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Console.WriteLine($"// Redis holds {Subjects:N0} subjects, {payloadBytes / 1e6:N0} MB of records.");
     }

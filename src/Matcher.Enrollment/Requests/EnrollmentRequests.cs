@@ -9,7 +9,7 @@ namespace Matcher.Enrollment.Requests;
 
 /// <summary>
 /// Request ids of enrollments. A retry gets the answer recorded for the first attempt: from this node's log, or from
-/// Redis for an id another node answered. The same id sent for another subject is refused, because it means the
+/// Redis for an id another node answered (the mirror copies each one there with the change it was logged in). The same id sent for another subject is refused, because it means the
 /// station reused an id for a new enrollment. Redis is asked only briefly, so an ailing Redis never slows enrolling.
 /// </summary>
 internal sealed class EnrollmentRequests(SubjectStore store, WarmCacheHost cacheHost, RequestIdLocks locks, TimeProvider clock, ILogger logger)
@@ -40,15 +40,6 @@ internal sealed class EnrollmentRequests(SubjectStore store, WarmCacheHost cache
 
     public RequestIdRecord Record(string requestId, SubjectKey subject, byte[] answer) => new(requestId, subject, clock.GetUtcNow(), answer);
 
-    /// <summary>Copies a logged request id to Redis in the background, for retries that reach another node.</summary>
-    public void Publish(RequestIdRecord record)
-    {
-        if (cacheHost.Cache is { IsConnected: true } cache)
-        {
-            _ = StoreInRedisAsync(cache.Redis, record);
-        }
-    }
-
     private async Task<RequestIdRecord?> FindInRedisAsync(string requestId)
     {
         if (cacheHost.Cache is not { IsConnected: true } cache)
@@ -68,16 +59,6 @@ internal sealed class EnrollmentRequests(SubjectStore store, WarmCacheHost cache
         {
             logger.LogWarning("Redis holds an unreadable record for a request id; it is ignored: {Reason}", e.Message);
             return null;
-        }
-    }
-
-    private async Task StoreInRedisAsync(RedisCache redis, RequestIdRecord record)
-    {
-        var remaining = record.RecordedAt + store.RequestIds.TimeToLive - clock.GetUtcNow();
-        if (remaining >= TimeSpan.FromSeconds(1))
-        {
-            var outcome = await redis.StoreResponseAsync(record.RequestId, RequestIdRecordCodec.Encode(record), remaining);
-            logger.LogDebug("Request id copied to Redis: {Outcome}", outcome);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Matcher.Enrollment.Requests;
 using Matcher.Gallery.Subjects;
 using Matcher.Redis.Cache;
 using Matcher.Storage.Log;
@@ -27,16 +28,18 @@ internal sealed partial class SubjectStore
         }
     }
 
-    /// <summary>Every live subject and the log sequence they reflect exactly, once that sequence is on disk.</summary>
+    /// <summary>Every live subject and request id and the log sequence they reflect exactly, once that sequence is on disk.</summary>
     public async Task<StoreCopy> CopyAsync(CancellationToken cancellation)
     {
         List<SubjectRecord> records;
+        IReadOnlyList<RequestIdRecord> requests;
         Task staged;
         long sequence;
         await _order.WaitAsync(cancellation);
         try
         {
             records = Index.AllRecords().ToList();
+            requests = RequestIds.Live();
             staged = _lastStaged;
             sequence = _lastStagedSequence;
         }
@@ -45,7 +48,7 @@ internal sealed partial class SubjectStore
             _order.Release();
         }
         await staged;
-        return new StoreCopy(sequence, records);
+        return new StoreCopy(sequence, records, requests.Select(r => Mirrored(r)!.Value).ToList());
     }
 
     /// <summary>
@@ -72,8 +75,8 @@ internal sealed partial class SubjectStore
     }
 }
 
-/// <summary>The live subjects as of one log sequence.</summary>
-internal sealed record StoreCopy(long Sequence, IReadOnlyList<SubjectRecord> Records)
+/// <summary>The live subjects and request ids as of one log sequence.</summary>
+internal sealed record StoreCopy(long Sequence, IReadOnlyList<SubjectRecord> Records, IReadOnlyList<MirroredRequest> Requests)
 {
     public IEnumerable<StoredSubject> AsStoredSubjects() =>
         Records.Select(r => new StoredSubject(r.Key.Gallery, r.Key.SubjectId, SubjectRecordCodec.Encode(r)));

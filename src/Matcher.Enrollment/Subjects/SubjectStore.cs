@@ -49,6 +49,9 @@ internal sealed partial class SubjectStore : IReplayTarget, IAsyncDisposable
 
     public RecoveryReport Recovery => _log.Recovery;
 
+    /// <summary>Fsyncs of the log since it was opened; below the number of changes when group commit shares them.</summary>
+    public long LogCommits => _log.CommitCount;
+
     /// <summary>The data directory held nothing when opened: no logged change and no snapshot with subjects.</summary>
     public bool OpenedEmpty => Recovery.LastSequence == 0 && Recovery.SnapshotRecords == 0;
 
@@ -82,7 +85,7 @@ internal sealed partial class SubjectStore : IReplayTarget, IAsyncDisposable
                     RequestIds.Forget(request);
                 }
             },
-            mirror: (mirror, sequence) => mirror.MirrorEnrolled(record.Key.Gallery, record.Key.SubjectId, sequence, payload));
+            mirror: (mirror, sequence) => mirror.MirrorEnrolled(record.Key.Gallery, record.Key.SubjectId, sequence, payload, Mirrored(request)));
     }
 
     /// <summary>Stages the answer to a request id whose enrollment inserted nothing (a duplicate was found).</summary>
@@ -90,7 +93,7 @@ internal sealed partial class SubjectStore : IReplayTarget, IAsyncDisposable
         StageAsync(RequestOutcomeRecord, RequestIdRecordCodec.Encode(request), cancellation,
             apply: () => RequestIds.Add(request),
             undo: () => RequestIds.Forget(request),
-            mirror: (mirror, sequence) => mirror.MirrorUnchanged(sequence));
+            mirror: (mirror, sequence) => mirror.MirrorUnchanged(sequence, Mirrored(request)));
 
     /// <summary>Stages a delete; null when the subject is not enrolled.</summary>
     public async Task<StagedChange?> RemoveAsync(SubjectKey key, CancellationToken cancellation)
@@ -104,6 +107,10 @@ internal sealed partial class SubjectStore : IReplayTarget, IAsyncDisposable
             undo: () => Index.Add(record),
             mirror: (mirror, sequence) => mirror.MirrorDeleted(key.Gallery, key.SubjectId, sequence));
     }
+
+    /// <summary>A request id as Redis keeps it: the same record as in the log, forgotten when the local table forgets it.</summary>
+    public MirroredRequest? Mirrored(RequestIdRecord? request) => request is null ? null
+        : new MirroredRequest(request.RequestId, RequestIdRecordCodec.Encode(request), request.RecordedAt + RequestIds.TimeToLive);
 
     public async ValueTask DisposeAsync()
     {

@@ -54,10 +54,10 @@ internal sealed class WarmCache : IAsyncDisposable
         {
             var clock = Stopwatch.StartNew();
             var copy = await _store.CopyAsync(cancellation);
-            await _mirror.RebuildAsync(copy.AsStoredSubjects(), copy.Sequence, cancellation);
+            await _mirror.RebuildAsync(copy.AsStoredSubjects(), copy.Requests, copy.Sequence, cancellation);
             _rebuildRequested = false;
-            _logger.LogInformation("Redis rebuilt from the local store: {Subjects} subjects through log sequence {Sequence} in {Seconds:0.0} s.",
-                copy.Records.Count, copy.Sequence, clock.Elapsed.TotalSeconds);
+            _logger.LogInformation("Redis rebuilt from the local store: {Subjects} subjects and {RequestIds} request ids through log sequence {Sequence} in {Seconds:0.0} s.",
+                copy.Records.Count, copy.Requests.Count, copy.Sequence, clock.Elapsed.TotalSeconds);
             return new CacheRebuild(copy.Records.Count, copy.Sequence, clock.Elapsed);
         }
         finally

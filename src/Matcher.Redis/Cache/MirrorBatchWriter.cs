@@ -10,14 +10,20 @@ namespace Matcher.Redis.Cache;
 /// </summary>
 internal sealed class MirrorBatchWriter(IDatabase database, RedisKeys keys)
 {
-    // KEYS: sequence, galleries, then one hash per gallery. ARGV: expected sequence, new sequence, then per gallery
-    // its KEYS index, its name, the number of enrolled then deleted subjects, the enrolled id/payload pairs and the
-    // deleted ids. Returns 1 when Redis now holds the batch (also when an earlier attempt already wrote it), else 0.
+    // KEYS: sequence, galleries, the request-id keys, then one hash per gallery. ARGV: expected sequence, new sequence,
+    // the number of request ids, per request id its record and its expiry (Unix ms), then per gallery its KEYS index,
+    // its name, the number of enrolled then deleted subjects, the enrolled id/payload pairs and the deleted ids.
+    // Returns 1 when Redis now holds the batch (also when an earlier attempt already wrote it), else 0.
     private const string ApplyScript = """
         local current = redis.call('GET', KEYS[1]) or '0'
         if current == ARGV[2] then return 1 end
         if current ~= ARGV[1] then return 0 end
-        local i = 3
+        local requests = tonumber(ARGV[3])
+        local i = 4
+        for r = 1, requests do
+          redis.call('SET', KEYS[2 + r], ARGV[i], 'PXAT', ARGV[i + 1])
+          i = i + 2
+        end
         while i <= #ARGV do
           local key = KEYS[tonumber(ARGV[i])]
           local gallery = ARGV[i + 1]
@@ -41,7 +47,14 @@ internal sealed class MirrorBatchWriter(IDatabase database, RedisKeys keys)
     public async Task<BatchOutcome> ApplyAsync(IReadOnlyList<MirrorChange> batch, long appliedSequence)
     {
         var scriptKeys = new List<RedisKey> { keys.AppliedSequence, keys.Galleries };
-        var arguments = new List<RedisValue> { appliedSequence, batch[^1].Sequence };
+        var requests = batch.Where(c => c.Request is not null).Select(c => c.Request!.Value).ToList();
+        var arguments = new List<RedisValue> { appliedSequence, batch[^1].Sequence, requests.Count };
+        foreach (var request in requests)
+        {
+            scriptKeys.Add(keys.Request(request.RequestId));
+            arguments.Add(request.Record);
+            arguments.Add(request.ExpiresAt.ToUnixTimeMilliseconds());
+        }
         foreach (var (gallery, changes) in LastChangePerSubject(batch))
         {
             scriptKeys.Add(keys.Subjects(gallery));

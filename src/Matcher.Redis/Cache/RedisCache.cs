@@ -5,7 +5,7 @@ namespace Matcher.Redis.Cache;
 
 /// <summary>
 /// The Redis warm cache: a copy of every enrolled subject in compact binary form, so a node can fill its memory in
-/// seconds, plus the responses of recent enrollment request ids. The local log stays the source of truth; this class
+/// seconds, plus the responses of recent enrollment request ids, written by the mirror with the change they belong to. The local log stays the source of truth; this class
 /// only reads and writes Redis and never decides what is enrolled.
 /// Typical start: with an empty data directory, <see cref="ReadAllAsync"/> fills memory and the local log; with a
 /// local log, compare <see cref="GetAppliedSequenceAsync"/> with the log and rebuild or verify; then
@@ -99,17 +99,11 @@ public sealed class RedisCache : IAsyncDisposable
     /// when no mirror runs; a running mirror rebuilds through <see cref="RedisMirror.RebuildAsync"/>).
     /// </summary>
     /// <returns>The number of subjects written.</returns>
-    public Task<long> RebuildAsync(IEnumerable<StoredSubject> local, long throughSequence, CancellationToken cancellation = default) =>
-        rebuilder.RebuildAsync(local, throughSequence, cancellation);
+    public Task<long> RebuildAsync(IEnumerable<StoredSubject> local, IEnumerable<MirroredRequest> requests, long throughSequence,
+        CancellationToken cancellation = default) =>
+        rebuilder.RebuildAsync(local, requests, throughSequence, cancellation);
 
     public Task<RequestLookup> TryGetResponseAsync(string requestId) => requests.TryGetResponseAsync(requestId);
-
-    /// <summary>
-    /// Keeps the response of a request id for <paramref name="timeToLive"/> (by default
-    /// <see cref="RedisCacheOptions.RequestIdTimeToLive"/>) unless one is kept already.
-    /// </summary>
-    public Task<RequestStoreOutcome> StoreResponseAsync(string requestId, ReadOnlyMemory<byte> response, TimeSpan? timeToLive = null) =>
-        requests.StoreResponseAsync(requestId, response, timeToLive ?? options.RequestIdTimeToLive);
 
     public async ValueTask DisposeAsync() => await connection.DisposeAsync().ConfigureAwait(false);
 }

@@ -12,10 +12,15 @@ internal sealed class RedisCacheRebuilder(IDatabase database, RedisKeys keys, Re
 {
     private const int MaxWritesInFlight = 8;
 
-    /// <summary>Returns the number of subjects written.</summary>
-    public async Task<long> RebuildAsync(IEnumerable<StoredSubject> local, long throughSequence, CancellationToken cancellation)
+    /// <summary>
+    /// Returns the number of subjects written. Request ids are written first, each with its own expiry: a retry that
+    /// reaches another node must find its answer as soon as the rebuilt subjects are visible.
+    /// </summary>
+    public async Task<long> RebuildAsync(IEnumerable<StoredSubject> local, IEnumerable<MirroredRequest> requests, long throughSequence,
+        CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(throughSequence);
+        await WriteRequestsAsync(requests, cancellation).ConfigureAwait(false);
         var buffers = new Dictionary<string, List<HashEntry>>(StringComparer.Ordinal);
         var inFlight = new List<Task>();
         long written = 0;
@@ -55,6 +60,22 @@ internal sealed class RedisCacheRebuilder(IDatabase database, RedisKeys keys, Re
         await Task.WhenAll(inFlight).ConfigureAwait(false);
         await SwapInAsync(buffers.Keys, throughSequence).ConfigureAwait(false);
         return written;
+    }
+
+    private async Task WriteRequestsAsync(IEnumerable<MirroredRequest> requests, CancellationToken cancellation)
+    {
+        var inFlight = new List<Task>();
+        foreach (var request in requests)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            inFlight.Add(database.ExecuteAsync("SET", keys.Request(request.RequestId), request.Record, "PXAT", request.ExpiresAt.ToUnixTimeMilliseconds()));
+            if (inFlight.Count >= options.BatchSize)
+            {
+                await Task.WhenAll(inFlight).ConfigureAwait(false);
+                inFlight.Clear();
+            }
+        }
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
     }
 
     private static Task Unlink(IDatabaseAsync database, RedisKey key) => database.ExecuteAsync("UNLINK", key);

@@ -52,28 +52,35 @@ public sealed class RedisMirror : IAsyncDisposable
         }
     }
 
-    /// <summary>Queues an enrollment already in the local log at <paramref name="sequence"/>; never blocks or throws for Redis.</summary>
-    public void MirrorEnrolled(string gallery, string subjectId, long sequence, ReadOnlyMemory<byte> payload) =>
-        queue.Enqueue(new MirrorChange(sequence, Address(gallery, subjectId), payload.ToArray()));
+    /// <summary>
+    /// Queues an enrollment already in the local log at <paramref name="sequence"/>, with the request id that asked for
+    /// it, if any; never blocks or throws for Redis.
+    /// </summary>
+    public void MirrorEnrolled(string gallery, string subjectId, long sequence, ReadOnlyMemory<byte> payload, MirroredRequest? request = null) =>
+        queue.Enqueue(new MirrorChange(sequence, Address(gallery, subjectId), payload.ToArray(), Copied(request)));
 
     /// <summary>Queues a delete already in the local log at <paramref name="sequence"/>; never blocks or throws for Redis.</summary>
     public void MirrorDeleted(string gallery, string subjectId, long sequence) =>
         queue.Enqueue(new MirrorChange(sequence, Address(gallery, subjectId), null));
 
     /// <summary>
-    /// Records that the local log reached <paramref name="sequence"/> with a record that changes no subject, so the
-    /// applied sequence in Redis keeps matching the local log; never blocks or throws for Redis.
+    /// Records that the local log reached <paramref name="sequence"/> with a record that changes no subject (the answer
+    /// to a request id whose enrollment inserted nothing, carried along), so the applied sequence in Redis keeps
+    /// matching the local log; never blocks or throws for Redis.
     /// </summary>
-    public void MirrorUnchanged(long sequence) => queue.Enqueue(MirrorChange.Marker(sequence));
+    public void MirrorUnchanged(long sequence, MirroredRequest? request = null) => queue.Enqueue(MirrorChange.Marker(sequence, Copied(request)));
 
     /// <summary>
-    /// Rewrites Redis from <paramref name="local"/>, the local store as of log sequence
-    /// <paramref name="throughSequence"/>, then carries on with the queued changes after it. Mirror writes wait meanwhile.
+    /// Rewrites Redis from <paramref name="local"/> and <paramref name="requests"/>, the local store's subjects and live
+    /// request ids as of log sequence <paramref name="throughSequence"/>, then carries on with the queued changes after
+    /// it. Mirror writes wait meanwhile.
     /// </summary>
     /// <exception cref="RedisException">Redis is unreachable; the mirror still needs the rebuild.</exception>
-    public async Task RebuildAsync(IEnumerable<StoredSubject> local, long throughSequence, CancellationToken cancellation = default)
+    public async Task RebuildAsync(IEnumerable<StoredSubject> local, IEnumerable<MirroredRequest> requests, long throughSequence,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(local);
+        ArgumentNullException.ThrowIfNull(requests);
         if (throughSequence < queue.DroppedThroughSequence)
         {
             throw new ArgumentException(
@@ -84,7 +91,7 @@ public sealed class RedisMirror : IAsyncDisposable
         rebuilding = true;
         try
         {
-            await rebuilder.RebuildAsync(local, throughSequence, cancellation).ConfigureAwait(false);
+            await rebuilder.RebuildAsync(local, requests, throughSequence, cancellation).ConfigureAwait(false);
             Volatile.Write(ref appliedSequence, throughSequence);
             queue.CoveredByRebuild(throughSequence);
             reachable = true;
@@ -143,6 +150,10 @@ public sealed class RedisMirror : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(subjectId);
         return new SubjectAddress(gallery, subjectId);
     }
+
+    /// <summary>The caller's buffer may be reused once this returns; the queue keeps its own copy.</summary>
+    private static MirroredRequest? Copied(MirroredRequest? request) =>
+        request is { } r ? r with { Record = r.Record.ToArray() } : null;
 
     private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -5,7 +5,8 @@ namespace Matcher.Redis.Cache;
 
 /// <summary>
 /// Responses of enrollment requests by request id, kept in Redis for a limited time so a station's retry gets the
-/// original answer instead of a second enrollment, whichever node it reaches.
+/// original answer instead of a second enrollment, whichever node it reaches. The mirror writes them with the change
+/// they belong to; this only reads.
 /// </summary>
 internal sealed class RequestRecords(IDatabase database, RedisKeys keys)
 {
@@ -24,24 +25,6 @@ internal sealed class RequestRecords(IDatabase database, RedisKeys keys)
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             return new RequestLookup(RequestLookupStatus.Unavailable, ReadOnlyMemory<byte>.Empty);
-        }
-    }
-
-    public async Task<RequestStoreOutcome> StoreResponseAsync(string requestId, ReadOnlyMemory<byte> response, TimeSpan timeToLive)
-    {
-        RequireValid(requestId);
-        if (timeToLive < TimeSpan.FromSeconds(1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(timeToLive), timeToLive, "A request id must be kept for at least one second.");
-        }
-        try
-        {
-            var stored = await database.StringSetAsync(keys.Request(requestId), response, timeToLive, When.NotExists).ConfigureAwait(false);
-            return stored ? RequestStoreOutcome.Stored : RequestStoreOutcome.AlreadyStored;
-        }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
-        {
-            return RequestStoreOutcome.Unavailable;
         }
     }
 

@@ -23,9 +23,6 @@ public sealed class RedisCacheOptions
     /// <summary>Most payload bytes written by one transaction, so one batch cannot stall Redis for long.</summary>
     public int MaxBatchBytes { get; init; } = 8 << 20;
 
-    /// <summary>How long Redis remembers the response of an enrollment request id.</summary>
-    public TimeSpan RequestIdTimeToLive { get; init; } = TimeSpan.FromHours(24);
-
     /// <summary>
     /// Changes kept while Redis is unreachable. Past this the oldest are dropped and the mirror asks for a full
     /// rebuild from the local log rather than leave Redis silently incomplete.
@@ -70,9 +67,9 @@ public sealed class RedisCacheOptions
         RequireRange(MaxBatchBytes, 4096, 512 << 20, nameof(MaxBatchBytes));
         RequireRange(MaxQueuedChanges, 1, 100_000_000, nameof(MaxQueuedChanges));
         RequireRange(ScanPageSize, 10, 1_000_000, nameof(ScanPageSize));
-        if (RequestIdTimeToLive < TimeSpan.FromSeconds(1))
+        if (StartupWait < TimeSpan.Zero || StartupWait > TimeSpan.FromHours(1))
         {
-            throw new ArgumentException("The Redis request id time-to-live must be at least one second.", nameof(RequestIdTimeToLive));
+            throw new ArgumentException("The Redis start-up wait must be between zero and one hour.", nameof(StartupWait));
         }
         if (RetryDelay <= TimeSpan.Zero || RetryDelay > TimeSpan.FromMinutes(1))
         {

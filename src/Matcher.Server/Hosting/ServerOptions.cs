@@ -83,7 +83,6 @@ public sealed class ServerOptions : IValidatableObject
     {
         ConnectionString = RedisConnectionString ?? "",
         KeyPrefix = RedisKeyPrefix,
-        RequestIdTimeToLive = RequestIdTimeToLive,
         StartupWait = RedisStartupWait,
     };
 
@@ -135,16 +134,11 @@ public sealed class ServerOptions : IValidatableObject
             ToRedisCacheOptions().Validate();
             return null;
         }
-        catch (ArgumentException e) when (e.ParamName != nameof(RedisCacheOptions.RequestIdTimeToLive))
+        catch (ArgumentException e)
         {
             var option = e.ParamName == nameof(RedisCacheOptions.KeyPrefix) ? nameof(RedisKeyPrefix) : nameof(RedisConnectionString);
             // The parser's message never repeats the connection string, which may hold a password.
             return new ValidationResult($"Matcher:{option}: {e.Message.Split(" (Parameter")[0]}", [option]);
-        }
-        catch (ArgumentException)
-        {
-            // Reported above under Matcher:RequestIdTimeToLive.
-            return null;
         }
     }
 }

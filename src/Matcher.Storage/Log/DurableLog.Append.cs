@@ -6,7 +6,7 @@ namespace Matcher.Storage.Log;
 public sealed partial class DurableLog
 {
     /// <summary>Number of fsynced batches so far; with concurrent appenders it stays well below the number of records.</summary>
-    internal long CommitCount => Interlocked.Read(ref commitCount);
+    public long CommitCount => Interlocked.Read(ref commitCount);
 
     /// <summary>
     /// Appends a record and completes with its sequence number once it is flushed to disk. The payload must not
