@@ -11,8 +11,8 @@ namespace Matcher.Cli.CommandLine;
 internal static class CliValues
 {
     /// <summary>An option that takes one value, read by <paramref name="parse"/>.</summary>
-    public static Option<T?> Single<T>(string name, string helpName, string description, Func<string, T> parse, params string[] aliases) =>
-        new(name, aliases)
+    public static Option<T?> Single<T>(string name, string helpName, string description, Func<string, T> parse) =>
+        new(name)
         {
             Description = description,
             HelpName = helpName,
