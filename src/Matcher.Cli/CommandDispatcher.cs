@@ -1,92 +1,112 @@
-using System.Reflection;
+using System.CommandLine;
+using Matcher.Cli.CommandLine;
 using Matcher.Core.Errors;
 
 namespace Matcher.Cli;
 
-/// <summary>Finds the command named by the first words of the command line and runs it.</summary>
+/// <summary>
+/// Parses the command line against every command's declared arguments and options and runs the command it names.
+/// A command line the parser refuses (unknown command or option, missing or malformed value) runs nothing: its
+/// mistakes go to the error output with the command's usage, exit code 2.
+/// </summary>
 internal static class CommandDispatcher
 {
-    /// <summary>Options that take no value, shared by every command.</summary>
-    private static readonly HashSet<string> FlagNames = new(StringComparer.Ordinal) { "json", "help", "verbose" };
+    public const int CommandLineMistake = 2;
 
-    public static IReadOnlyList<ICliCommand> Commands { get; } = DiscoverCommands();
+    /// <summary>Help printed to a file or a test is wrapped at a fixed width, so it reads the same everywhere.</summary>
+    private const int RedirectedHelpWidth = 120;
 
-    public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
+    /// <summary>File names are taken as they are: a path starting with @ is not a response file.</summary>
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    private static readonly Type[] CommandTypes = typeof(CommandDispatcher).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t))
+        .ToArray();
+
+    public static int Run(string[] args) => Run(args, new CommandContext(Console.Out, Console.Error, OutputIsTerminal: !Console.IsOutputRedirected));
+
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, new CommandContext(output, error, OutputIsTerminal: false));
+
+    /// <summary>A fresh instance of every command, each with its own arguments and options.</summary>
+    public static IReadOnlyList<ICliCommand> CreateCommands() =>
+        CommandTypes.Select(t => (ICliCommand)Activator.CreateInstance(t, nonPublic: true)!).ToList();
+
+    private static int Run(string[] args, CommandContext context)
     {
-        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        var root = CommandTree.Build(CreateCommands(), context, HelpWidth(context));
+        root.Add(HelpCommand(context));
+        var parsed = root.Parse(args, Parsing);
+        if (parsed.Errors.Count > 0)
         {
-            PrintHelp(output);
-            return args.Length == 0 ? 2 : 0;
+            foreach (var message in Mistakes(parsed))
+            {
+                context.Error.WriteLine(message);
+            }
+            WriteUsage(parsed, context.Error);
+            return CommandLineMistake;
         }
-        var command = Commands
-            .Where(c => StartsWithWords(args, c.Name))
-            .OrderByDescending(c => c.Name.Split(' ').Length)
-            .FirstOrDefault();
-        if (command is null)
-        {
-            error.WriteLine($"Unknown command '{string.Join(' ', args.Take(2))}'. Run 'matcher help' for the list.");
-            return 2;
-        }
-        var rest = args.Skip(command.Name.Split(' ').Length).ToArray();
         try
         {
-            var arguments = new CliArguments(rest, FlagNames);
-            var exitCode = command.Run(arguments, output);
-            var unknown = arguments.UnreadOptions.ToList();
-            if (unknown.Count > 0)
-            {
-                error.WriteLine($"Warning: option(s) ignored by '{command.Name}': {string.Join(", ", unknown.Select(o => "--" + o))}.");
-            }
-            return exitCode;
+            return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
         catch (CliUsageException e)
         {
-            error.WriteLine(e.Message);
-            error.WriteLine($"Usage: matcher {command.Usage}");
-            return 2;
+            context.Error.WriteLine(e.Message);
+            WriteUsage(parsed, context.Error);
+            return CommandLineMistake;
         }
         catch (CliFailureException e)
         {
-            error.WriteLine(e.Message);
+            context.Error.WriteLine(e.Message);
             return 1;
         }
         catch (BiometricInputException e)
         {
-            error.WriteLine($"{e.ReasonCode}: {e.Message}");
+            context.Error.WriteLine($"{e.ReasonCode}: {e.Message}");
             return 1;
         }
         catch (IOException e)
         {
-            error.WriteLine(e.Message);
+            context.Error.WriteLine(e.Message);
             return 1;
         }
         catch (UnauthorizedAccessException e)
         {
-            error.WriteLine(e.Message);
+            context.Error.WriteLine(e.Message);
             return 1;
         }
     }
 
-    private static bool StartsWithWords(string[] args, string name)
+    /// <summary>`matcher help [COMMAND...]` is the same as `matcher [COMMAND...] --help`.</summary>
+    private static Command HelpCommand(CommandContext context)
     {
-        var words = name.Split(' ');
-        return args.Length >= words.Length && words.Select((w, i) => args[i] == w).All(equal => equal);
+        var words = new Argument<string[]>("COMMAND") { Description = "The command to explain, such as: eval fingerprints.", Arity = ArgumentArity.ZeroOrMore };
+        var help = new Command("help", "Show the commands, or one command's arguments and options.") { words };
+        help.SetAction(parsed => Run([.. parsed.GetValue(words) ?? [], "--help"], context));
+        return help;
     }
 
-    private static void PrintHelp(TextWriter output)
+    /// <summary>
+    /// The parser's messages, except under a group ("matcher", "matcher eval"): there an unknown word would be
+    /// reported twice, as unrecognised and as a missing command, so it is named once as what it most likely is.
+    /// </summary>
+    private static IEnumerable<string> Mistakes(ParseResult parsed)
     {
-        output.WriteLine("matcher: biometric extraction, comparison and evaluation. Commands:");
-        foreach (var command in Commands.OrderBy(c => c.Name, StringComparer.Ordinal))
+        var command = parsed.CommandResult.Command;
+        if (command.Subcommands.Count > 0 && parsed.UnmatchedTokens.Count > 0)
         {
-            output.WriteLine($"  matcher {command.Usage}");
+            return parsed.UnmatchedTokens.Select(token => $"Unknown command or option '{token}' for '{UsageLine.Path(command)}'.");
         }
+        return parsed.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal);
     }
 
-    private static List<ICliCommand> DiscoverCommands() =>
-        typeof(CommandDispatcher).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t))
-            .Select(t => (ICliCommand)Activator.CreateInstance(t, nonPublic: true)!)
-            .ToList();
+    private static void WriteUsage(ParseResult parsed, TextWriter error)
+    {
+        var command = parsed.CommandResult.Command;
+        error.WriteLine($"Usage: {UsageLine.Of(command)}");
+        error.WriteLine($"Run '{UsageLine.Path(command)} --help' for every argument and option.");
+    }
+
+    private static int HelpWidth(CommandContext context) =>
+        context.OutputIsTerminal && Console.WindowWidth > 0 ? Console.WindowWidth : RedirectedHelpWidth;
 }

@@ -10,8 +10,8 @@ public sealed class SampleArgumentsTests
     [Fact]
     public void ImageIsSentWithItsResolutionOr500()
     {
-        var given = SampleArguments.Finger($"7={Cli.Fvc(101, 1)}@569");
-        var defaulted = SampleArguments.Finger($"right-index={Cli.Fvc(101, 1)}");
+        var given = SampleArguments.Finger(FingerArgument.Parse($"7={Cli.Fvc(101, 1)}@569"));
+        var defaulted = SampleArguments.Finger(FingerArgument.Parse($"right-index={Cli.Fvc(101, 1)}"));
 
         Assert.Equal(FingerPosition.LeftIndex, given.Position);
         Assert.Equal(569u, given.Image.Dpi);
@@ -28,7 +28,7 @@ public sealed class SampleArgumentsTests
         File.Copy(Cli.Fvc(101, 1), path);
         try
         {
-            var sample = SampleArguments.Finger($"left-thumb={path}");
+            var sample = SampleArguments.Finger(FingerArgument.Parse($"left-thumb={path}"));
 
             Assert.Equal(500u, sample.Image.Dpi);
         }
@@ -41,7 +41,7 @@ public sealed class SampleArgumentsTests
     [Fact]
     public void TemplateIsRecognisedByContent()
     {
-        var sample = SampleArguments.Finger($"LEFT-LITTLE={Cli.IsoTemplate(101, 1)}");
+        var sample = SampleArguments.Finger(FingerArgument.Parse($"LEFT-LITTLE={Cli.IsoTemplate(101, 1)}"));
 
         Assert.Equal(FingerPosition.LeftLittle, sample.Position);
         Assert.Equal(FingerprintSample.SourceOneofCase.Template, sample.SourceCase);

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using Matcher.Cli.CommandLine;
 using Matcher.Cli.Commands.Service;
 using Matcher.Contracts.V1;
 
@@ -12,24 +14,30 @@ internal sealed class CacheRebuildCommand : ICliCommand
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(30);
 
+    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "cache rebuild";
 
-    public string Usage => "cache rebuild [--server URL] [--json]";
+    public string Description => "Have the running service rewrite Redis from its local store while it keeps serving.";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [];
+
+    public IReadOnlyList<Option> Options => [_server, _json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var json = arguments.HasFlag("json");
-        using var connection = ServiceConnection.Open(arguments, Deadline);
+        using var connection = ServiceConnection.Open(parsed.GetValue(_server), Deadline);
 
         var response = connection.Call(options => connection.Cache.RebuildCache(new RebuildCacheRequest(), options));
 
-        if (json)
+        if (parsed.GetValue(_json))
         {
-            ServiceOutput.WriteJson(output, response);
+            ServiceOutput.WriteJson(context.Output, response);
         }
         else
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Redis rebuilt from the local store: {response.SubjectsWritten} subject(s) through log sequence {response.Sequence} in {response.Seconds:0.0} s."));
         }
         return 0;

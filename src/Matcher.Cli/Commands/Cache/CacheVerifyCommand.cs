@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Matcher.Cli.CommandLine;
 using Matcher.Cli.Commands.Service;
 using Matcher.Contracts.V1;
 
@@ -12,29 +14,35 @@ internal sealed class CacheVerifyCommand : ICliCommand
     /// <summary>Reading every subject back from Redis takes about a minute per million subjects on a small machine.</summary>
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(15);
 
+    private const int DefaultMaxListed = 20;
+
+    private readonly Option<int?> _maxListed = CliValues.WholeNumber("--max-listed",
+        $"The most subjects listed for each kind of difference (default {DefaultMaxListed}).", minimum: 1);
+    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "cache verify";
 
-    public string Usage => "cache verify [--max-listed N] [--server URL] [--json]";
+    public string Description => "Compare the running service's local store with Redis and list the differences (exit code 3 when they differ).";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [];
+
+    public IReadOnlyList<Option> Options => [_maxListed, _server, _json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var maxListed = arguments.IntOption("max-listed") ?? 20;
-        if (maxListed < 1)
-        {
-            throw new CliUsageException($"--max-listed must be at least 1, not {maxListed}.");
-        }
-        var json = arguments.HasFlag("json");
-        using var connection = ServiceConnection.Open(arguments, Deadline);
+        var request = new VerifyCacheRequest { MaxListed = (uint)(parsed.GetValue(_maxListed) ?? DefaultMaxListed) };
+        using var connection = ServiceConnection.Open(parsed.GetValue(_server), Deadline);
 
-        var response = connection.Call(options => connection.Cache.VerifyCache(new VerifyCacheRequest { MaxListed = (uint)maxListed }, options));
+        var response = connection.Call(options => connection.Cache.VerifyCache(request, options));
 
-        if (json)
+        if (parsed.GetValue(_json))
         {
-            ServiceOutput.WriteJson(output, response);
+            ServiceOutput.WriteJson(context.Output, response);
         }
         else
         {
-            Write(output, response);
+            Write(context.Output, response);
         }
         return response.Equal ? 0 : ServiceOutput.NegativeDecision;
     }

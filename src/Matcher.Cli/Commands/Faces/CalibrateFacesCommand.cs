@@ -1,4 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
+using Matcher.Cli.CommandLine;
+using Matcher.Cli.Display;
 using Matcher.Core.Scoring;
 using Matcher.Face;
 
@@ -10,48 +13,75 @@ namespace Matcher.Cli.Commands.Faces;
 /// </summary>
 internal sealed class CalibrateFacesCommand : ICliCommand
 {
+    private readonly Option<IReadOnlyList<string[]>> _roots = RootsOption();
+    private readonly Option<int?> _threads = FaceOptions.Threads();
+
     public string Name => "calibrate faces";
 
-    public string Usage => "calibrate faces --roots DIR[,DIR...] [--threads N]";
+    public string Description => "Fit the face score calibration from every different-person pair of one or more image roots.";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [];
+
+    public IReadOnlyList<Option> Options => [_roots, _threads];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var roots = arguments.RequireOption("roots").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var threads = arguments.IntOption("threads") ?? Environment.ProcessorCount;
-        if (roots.Length == 0 || threads < 1)
-        {
-            throw new CliUsageException("Give at least one root in --roots and at least one thread.");
-        }
+        var roots = parsed.GetRequiredValue(_roots).SelectMany(r => r).ToList();
+        var threads = parsed.GetValue(_threads) ?? Environment.ProcessorCount;
         using var engine = FaceEngine.Load(new FaceEngineOptions { BatchParallelism = threads, ComputeLiveness = false, RejectUnusable = false });
+        var (people, failed, impostors) = context.Progress(json: false).Run(progress =>
+        {
+            var (embedded, failures) = EmbedPeople(engine, roots, progress);
+            return (embedded, failures, ImpostorSimilarities(embedded, progress));
+        });
+        var calibration = ScoreCalibration.FitFromImpostors(impostors);
+        var format = (double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        context.Output.WriteLine($"model             {engine.EmbeddingModelId}");
+        context.Output.WriteLine($"people            {people.Count}, images {people.Sum(p => p.Length)} embedded, {failed} failed");
+        context.Output.WriteLine($"impostor pairs    {impostors.Count}");
+        context.Output.WriteLine($"highest impostor  {format(impostors.Max())}");
+        context.Output.WriteLine($"measured up to    score {calibration.MeasuredUpToScore.ToString("0.0", CultureInfo.InvariantCulture)}");
+        context.Output.WriteLine($"raw knots         [{string.Join(", ", calibration.RawKnots.Select(format))}]");
+        context.Output.WriteLine($"score knots       [{string.Join(", ", calibration.ScoreKnots.Select(format))}]");
+        return 0;
+    }
+
+    private static Option<IReadOnlyList<string[]>> RootsOption()
+    {
+        var option = CliValues.Repeated("--roots", "DIR[,DIR...]", "Image roots with one sub-folder per person, comma-separated or repeated.", RootList);
+        option.Required = true;
+        return option;
+    }
+
+    /// <summary>The embeddings of each person's images, root after root, and how many images failed.</summary>
+    private static (List<float[][]> People, int Failed) EmbedPeople(FaceEngine engine, IEnumerable<string> roots, IProgress<ProgressStep> progress)
+    {
         var people = new List<float[][]>();
         var failed = 0;
         foreach (var root in roots)
         {
             var byPerson = FacePairList.ImagesByPerson(root);
             // One batch per root keeps every core busy; most LFW people have a single image.
-            var set = FaceImageSet.Extract(engine, root, byPerson.Values.SelectMany(images => images));
+            var set = FaceImageSet.Extract(engine, root, byPerson.Values.SelectMany(images => images), progress);
             failed += set.Failures.Count;
             people.AddRange(byPerson.Values.Select(images =>
                 images.Where(set.Embeddings.ContainsKey).Select(i => set.Embeddings[i].Values.ToArray()).ToArray()));
         }
-        var impostors = ImpostorSimilarities(people);
-        var calibration = ScoreCalibration.FitFromImpostors(impostors);
-        var format = (double v) => v.ToString("R", CultureInfo.InvariantCulture);
-        output.WriteLine($"model             {engine.EmbeddingModelId}");
-        output.WriteLine($"people            {people.Count}, images {people.Sum(p => p.Length)} embedded, {failed} failed");
-        output.WriteLine($"impostor pairs    {impostors.Count}");
-        output.WriteLine($"highest impostor  {format(impostors.Max())}");
-        output.WriteLine($"measured up to    score {calibration.MeasuredUpToScore.ToString("0.0", CultureInfo.InvariantCulture)}");
-        output.WriteLine($"raw knots         [{string.Join(", ", calibration.RawKnots.Select(format))}]");
-        output.WriteLine($"score knots       [{string.Join(", ", calibration.ScoreKnots.Select(format))}]");
-        return 0;
+        return (people, failed);
     }
 
-    private static List<double> ImpostorSimilarities(List<float[][]> people)
+    private static string[] RootList(string value)
+    {
+        var roots = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return roots.Length > 0 ? roots : throw new CliUsageException($"--roots expects one or more folders separated by commas, not '{value}'.");
+    }
+
+    private static List<double> ImpostorSimilarities(List<float[][]> people, IProgress<ProgressStep> progress)
     {
         var similarities = new List<double>();
         for (var a = 0; a < people.Count; a++)
         {
+            progress.Report(new ProgressStep("scoring impostor pairs", a + 1, people.Count));
             for (var b = a + 1; b < people.Count; b++)
             {
                 foreach (var first in people[a])

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using Matcher.Cli.CommandLine;
 using System.Text.Json;
 using Matcher.Face;
 
@@ -10,19 +12,25 @@ namespace Matcher.Cli.Commands.Faces;
 /// </summary>
 internal sealed class EmbedCommand : ICliCommand
 {
+    private readonly Argument<string> _image = CommonOptions.ExistingFile("IMAGE", "The image with the face.");
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "embed";
 
-    public string Usage => "embed IMAGE [--json]";
+    public string Description => "Extract the face of one image: model, face count, quality and liveness (the embedding only with --json).";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [_image];
+
+    public IReadOnlyList<Option> Options => [_json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var path = arguments.RequirePositional(0, "image file");
-        var json = arguments.HasFlag("json");
-        var encoded = File.ReadAllBytes(path);
+        var output = context.Output;
+        var encoded = File.ReadAllBytes(parsed.GetRequiredValue(_image));
         using var engine = FaceEngine.Load();
         var sample = engine.Extract(encoded);
         var quality = sample.Quality;
-        if (json)
+        if (parsed.GetValue(_json))
         {
             output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
             {

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Matcher.Cli.CommandLine;
 using Matcher.Face;
 
 namespace Matcher.Cli.Commands.Faces;
@@ -10,24 +12,40 @@ namespace Matcher.Cli.Commands.Faces;
 /// </summary>
 internal sealed class EvalFacesCommand : ICliCommand
 {
+    private readonly Option<string> _root = new("--root")
+    {
+        Description = "The folder the image paths are relative to; with --pairs-from-folders, one sub-folder per person.",
+        HelpName = "DIR",
+        Required = true,
+    };
+    private readonly Option<string?> _pairs = new("--pairs")
+    {
+        Description = "A CSV of pairs with the columns image1, image2, same (0 or 1) and optionally fold.",
+        HelpName = "CSV",
+    };
+    private readonly Option<int?> _pairsFromFolders = CliValues.WholeNumber("--pairs-from-folders",
+        "Instead of --pairs: every same-person pair under --root and as many different-person pairs drawn with this seed.", minimum: int.MinValue);
+    private readonly Option<int?> _threads = FaceOptions.Threads();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "eval faces";
 
-    public string Usage => "eval faces --root DIR (--pairs CSV | --pairs-from-folders SEED) [--threads N] [--json]";
+    public string Description => "Verification accuracy of the face engine on labelled pairs (10-fold when the pairs have folds).";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [];
+
+    public IReadOnlyList<Option> Options => [_root, _pairs, _pairsFromFolders, _threads, _json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var root = arguments.RequireOption("root");
-        var pairsPath = arguments.Option("pairs");
-        var folderSeed = arguments.IntOption("pairs-from-folders");
-        var threads = arguments.IntOption("threads") ?? Environment.ProcessorCount;
-        var json = arguments.HasFlag("json");
+        var root = parsed.GetRequiredValue(_root);
+        var pairsPath = parsed.GetValue(_pairs);
+        var folderSeed = parsed.GetValue(_pairsFromFolders);
+        var threads = parsed.GetValue(_threads) ?? Environment.ProcessorCount;
+        var json = parsed.GetValue(_json);
         if ((pairsPath is null) == (folderSeed is null))
         {
             throw new CliUsageException("Give exactly one of --pairs CSV or --pairs-from-folders SEED.");
-        }
-        if (threads < 1)
-        {
-            throw new CliUsageException("--threads must be at least 1.");
         }
         var pairs = pairsPath is not null ? FacePairList.ReadCsv(pairsPath) : FacePairList.FromFolders(root, folderSeed!.Value);
 
@@ -37,14 +55,15 @@ internal sealed class EvalFacesCommand : ICliCommand
             ComputeLiveness = false,
             RejectUnusable = false,
         });
-        var images = FaceImageSet.Extract(engine, root, pairs.SelectMany(p => new[] { p.Image1, p.Image2 }));
+        var images = context.Progress(json).Run(progress =>
+            FaceImageSet.Extract(engine, root, pairs.SelectMany(p => new[] { p.Image1, p.Image2 }), progress));
         var scored = pairs.Select(p => new ScoredPair(Similarity(images, p), p.Same, p.Fold)).ToList();
         var metrics = VerificationMetrics.Compute(scored);
         var imagesPerSecond = images.Count / Math.Max(1e-9, images.Elapsed.TotalSeconds);
 
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+            context.Output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
             {
                 ["accuracy"] = metrics.Accuracy,
                 ["accuracy_std"] = metrics.AccuracyStd,
@@ -61,21 +80,21 @@ internal sealed class EvalFacesCommand : ICliCommand
             return 0;
         }
         var percent = (double value) => (100 * value).ToString("0.00", CultureInfo.InvariantCulture) + " %";
-        output.WriteLine($"model            {engine.EmbeddingModelId}");
-        output.WriteLine($"pairs            {metrics.Pairs} ({scored.Count(p => p.Same)} same, {scored.Count(p => !p.Same)} different)");
-        output.WriteLine(metrics.AccuracyStd is { } std
+        context.Output.WriteLine($"model            {engine.EmbeddingModelId}");
+        context.Output.WriteLine($"pairs            {metrics.Pairs} ({scored.Count(p => p.Same)} same, {scored.Count(p => !p.Same)} different)");
+        context.Output.WriteLine(metrics.AccuracyStd is { } std
             ? $"accuracy         {percent(metrics.Accuracy)} +- {percent(std)} (10-fold: threshold chosen on nine folds, tested on the tenth)"
             : $"accuracy         {percent(metrics.Accuracy)} (best single threshold)");
-        output.WriteLine($"threshold        {metrics.Threshold.ToString("0.0000", CultureInfo.InvariantCulture)} cosine (best on all pairs)");
-        output.WriteLine($"TAR at FAR 1 %   {percent(metrics.TarAtFar1E2)}");
-        output.WriteLine($"TAR at FAR 0.1 % {percent(metrics.TarAtFar1E3)}");
-        output.WriteLine($"EER              {percent(metrics.Eer)}");
-        output.WriteLine($"failed to detect {images.Failures.Count} of {images.Count} images");
+        context.Output.WriteLine($"threshold        {metrics.Threshold.ToString("0.0000", CultureInfo.InvariantCulture)} cosine (best on all pairs)");
+        context.Output.WriteLine($"TAR at FAR 1 %   {percent(metrics.TarAtFar1E2)}");
+        context.Output.WriteLine($"TAR at FAR 0.1 % {percent(metrics.TarAtFar1E3)}");
+        context.Output.WriteLine($"EER              {percent(metrics.Eer)}");
+        context.Output.WriteLine($"failed to detect {images.Failures.Count} of {images.Count} images");
         foreach (var reason in images.Failures.Values.GroupBy(r => r).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            output.WriteLine($"  {reason.Key}: {reason.Count()}");
+            context.Output.WriteLine($"  {reason.Key}: {reason.Count()}");
         }
-        output.WriteLine($"speed            {imagesPerSecond.ToString("0.0", CultureInfo.InvariantCulture)} images/s on {threads} thread(s), decode to embedding");
+        context.Output.WriteLine($"speed            {imagesPerSecond.ToString("0.0", CultureInfo.InvariantCulture)} images/s on {threads} thread(s), decode to embedding");
         return 0;
     }
 

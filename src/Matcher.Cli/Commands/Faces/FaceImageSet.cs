@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Matcher.Cli.Display;
 using Matcher.Face;
 using Matcher.Face.Embedding;
 
@@ -26,11 +27,12 @@ internal sealed class FaceImageSet
 
     public int Count => Embeddings.Count + Failures.Count;
 
-    public static FaceImageSet Extract(FaceEngine engine, string root, IEnumerable<string> relativePaths)
+    public static FaceImageSet Extract(FaceEngine engine, string root, IEnumerable<string> relativePaths, IProgress<ProgressStep> progress)
     {
         var paths = relativePaths.Distinct(StringComparer.Ordinal).ToList();
         var embeddings = new Dictionary<string, FaceEmbedding>(StringComparer.Ordinal);
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stage = $"faces of {Path.GetFileName(Path.TrimEndingDirectorySeparator(root))}";
         var clock = Stopwatch.StartNew();
         foreach (var chunk in paths.Chunk(ChunkSize))
         {
@@ -47,6 +49,7 @@ internal sealed class FaceImageSet
                     failures[chunk[i]] = results[i].Error!.ReasonCode;
                 }
             }
+            progress.Report(new ProgressStep(stage, embeddings.Count + failures.Count, paths.Count));
         }
         return new FaceImageSet(embeddings, failures, clock.Elapsed);
     }

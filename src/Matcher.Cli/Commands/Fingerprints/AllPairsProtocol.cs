@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Matcher.Cli.Display;
 using Matcher.Fingerprint.Matching;
 
 namespace Matcher.Cli.Commands.Fingerprints;
@@ -16,7 +17,7 @@ internal static class AllPairsProtocol
 
     private static readonly TimeSpan TimingDuration = TimeSpan.FromSeconds(1);
 
-    public static AllPairsResult Run(LoadedDatabase database)
+    public static AllPairsResult Run(LoadedDatabase database, IProgress<ProgressStep> progress)
     {
         var genuine = new List<double>();
         var impostor = new List<double>();
@@ -34,15 +35,17 @@ internal static class AllPairsProtocol
                 }
                 (samples[i].Finger == samples[j].Finger ? genuine : impostor).Add(score);
             }
+            progress.Report(new ProgressStep($"{database.Name}: comparing pairs", i + 1, samples.Count));
         }
-        return new AllPairsResult(database.Name, genuine, impostor, database.Failures.Count, database.ExtractionMilliseconds, pairs.Count, TimeComparisons(pairs));
+        var comparisonTime = TimeComparisons(pairs, new ProgressStep($"{database.Name}: timing comparisons", 0, (int)TimingDuration.TotalMilliseconds), progress);
+        return new AllPairsResult(database.Name, genuine, impostor, database.Failures.Count, database.ExtractionMilliseconds, pairs.Count, comparisonTime);
     }
 
     /// <summary>
     /// The fastest of repeated timed passes over the pairs, passes going on for about a second: one pass over a
     /// database lasts only milliseconds, less than the runtime takes to replace its first compilations.
     /// </summary>
-    private static TimeSpan TimeComparisons(List<(PreparedProbe Probe, MatchCandidate Candidate)> pairs)
+    private static TimeSpan TimeComparisons(List<(PreparedProbe Probe, MatchCandidate Candidate)> pairs, ProgressStep stage, IProgress<ProgressStep> progress)
     {
         var fastest = TimeSpan.MaxValue;
         var total = 0.0;
@@ -55,9 +58,11 @@ internal static class AllPairsProtocol
                 total += FingerprintMatcher.Compare(probe, candidate);
             }
             fastest = TimeSpan.FromTicks(Math.Min(fastest.Ticks, stopwatch.Elapsed.Ticks));
+            progress.Report(stage with { Done = (int)Math.Min(timing.Elapsed.TotalMilliseconds, stage.Total) });
         }
         // Keeping the sum alive keeps the timed comparisons from being optimised away.
         GC.KeepAlive(total);
+        progress.Report(stage with { Done = stage.Total });
         return fastest;
     }
 }

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Matcher.Cli.CommandLine;
 using Matcher.Core.Scoring;
 using Matcher.Fingerprint.Extraction;
 using Matcher.Fingerprint.Matching;
@@ -13,24 +15,35 @@ namespace Matcher.Cli.Commands.Fingerprints;
 /// </summary>
 internal sealed class CalibrateFingerprintsCommand : ICliCommand
 {
+    private readonly Option<string> _dataset = DatasetOption.Create();
+    private readonly DpiOptions _dpi = new();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "calibrate fingerprints";
 
-    public string Usage => "calibrate fingerprints --dataset DIR [--dpi N] [--dpi-override DB2_B=569,...] [--json]";
+    public string Description => "Fit the fingerprint score calibration from every impostor pair of a dataset and compare it with the embedded one.";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [];
+
+    public IReadOnlyList<Option> Options => [_dataset, .. _dpi.Options, _json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var dataset = FingerprintDataset.Open(arguments.RequireOption("dataset"));
-        var dpi = new DpiChoice(arguments);
-        var json = arguments.HasFlag("json");
+        var dataset = FingerprintDataset.Open(parsed.GetRequiredValue(_dataset));
+        var dpi = _dpi.Read(parsed);
+        var json = parsed.GetValue(_json);
         var extractor = new FingerprintExtractor();
-        var databases = dataset.Databases.Select(d => LoadedDatabase.Load(d, dpi.For(d.Name), extractor)).ToList();
-        var impostors = ImpostorScores.Collect(databases);
+        var (databases, impostors) = context.Progress(json).Run(progress =>
+        {
+            var loaded = dataset.Databases.Select(d => LoadedDatabase.Load(d, dpi.For(d.Name), extractor, progress)).ToList();
+            return (loaded, ImpostorScores.Collect(loaded, progress));
+        });
         var fitted = ScoreCalibration.FitFromImpostors(impostors.Scores);
         var embedded = FingerprintMatcher.Calibration;
         var identical = fitted.RawKnots.SequenceEqual(embedded.RawKnots) && fitted.ScoreKnots.SequenceEqual(embedded.ScoreKnots);
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+            context.Output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["impostor_pairs"] = impostors.Scores.Count,
                 ["cross_database_pairs"] = impostors.CrossDatabase,
@@ -43,14 +56,14 @@ internal sealed class CalibrateFingerprintsCommand : ICliCommand
             return 0;
         }
         var lowestRate = 3.0 / impostors.Scores.Count;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"impostor pairs      {impostors.Scores.Count:N0} ({impostors.CrossDatabase:N0} across databases, {impostors.Scores.Count - impostors.CrossDatabase:N0} within)"));
-        output.WriteLine($"failed to extract   {databases.Sum(d => d.Failures.Count)} (their pairs are left out)");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        context.Output.WriteLine($"failed to extract   {databases.Sum(d => d.Failures.Count)} (their pairs are left out)");
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"measured up to      score {fitted.MeasuredUpToScore:0.0} (FMR about {lowestRate:0.0e0}); higher scores follow the last decade's slope (extrapolated)"));
-        output.WriteLine($"embedded knots      {(identical ? "identical to this fit" : "DIFFER from this fit: paste the arrays below into FingerprintCalibration.cs")}");
-        output.WriteLine($"RawKnots =\n[\n{FormatKnots(fitted.RawKnots)}\n];");
-        output.WriteLine($"ScoreKnots =\n[\n{FormatKnots(fitted.ScoreKnots)}\n];");
+        context.Output.WriteLine($"embedded knots      {(identical ? "identical to this fit" : "DIFFER from this fit: paste the arrays below into FingerprintCalibration.cs")}");
+        context.Output.WriteLine($"RawKnots =\n[\n{FormatKnots(fitted.RawKnots)}\n];");
+        context.Output.WriteLine($"ScoreKnots =\n[\n{FormatKnots(fitted.ScoreKnots)}\n];");
         return 0;
     }
 

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using Matcher.Cli.CommandLine;
 using Matcher.Core.Errors;
 using Matcher.Fingerprint.Templates;
 
@@ -7,45 +9,39 @@ namespace Matcher.Cli.Commands.Fingerprints;
 /// <summary>`matcher convert IN --to native|iso|ansi -o OUT`: rewrites a template record, all views, in another format.</summary>
 internal sealed class ConvertCommand : ICliCommand
 {
+    private readonly Argument<string> _input = CommonOptions.ExistingFile("TEMPLATE", "The template record; its format is recognised by content.");
+    private readonly Option<TemplateFormat?> _to = ToOption();
+    private readonly Option<string> _output = CommonOptions.OutputFile("The template file to write.");
+
     public string Name => "convert";
 
-    public string Usage => "convert TEMPLATE --to native|iso|ansi -o OUT   (input format is recognised by content)";
+    public string Description => "Rewrite a fingerprint template record, every view, in another format.";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [_input];
+
+    public IReadOnlyList<Option> Options => [_to, _output];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var inputPath = arguments.RequirePositional(0, "template file");
-        var format = ParseFormat(arguments.RequireOption("to"), "to");
-        var outputPath = arguments.RequireOption("o");
-        if (!File.Exists(inputPath))
-        {
-            throw new CliUsageException($"File '{inputPath}' does not exist.");
-        }
-        var input = ReadTemplateFile(inputPath);
+        var format = parsed.GetValue(_to)!.Value;
+        var outputPath = parsed.GetRequiredValue(_output);
+        var input = ReadTemplateFile(parsed.GetRequiredValue(_input));
         var sourceFormat = TemplateCodecs.Detect(input);
         var views = TemplateCodecs.Import(input);
         var converted = TemplateCodecs.Export(views, format);
         File.WriteAllBytes(outputPath, converted);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {outputPath}: {converted.Length} bytes, {FormatName(format)}, from {FormatName(sourceFormat)}; " +
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {outputPath}: {converted.Length} bytes, {TemplateFormatOption.FormatName(format)}, from {TemplateFormatOption.FormatName(sourceFormat)}; " +
             $"{views.Count} view(s), {views.Sum(v => v.Template.Minutiae.Count)} minutiae"));
         return 0;
     }
 
-    /// <summary>The value of a format option (<c>native</c>, <c>iso</c> or <c>ansi</c>); shared with `matcher extract`.</summary>
-    internal static TemplateFormat ParseFormat(string text, string option) => text.ToLowerInvariant() switch
+    private static Option<TemplateFormat?> ToOption()
     {
-        "native" or "mtf" => TemplateFormat.Native,
-        "iso" => TemplateFormat.Iso19794_2_2005,
-        "ansi" => TemplateFormat.Ansi378_2004,
-        _ => throw new CliUsageException($"--{option} must be native, iso or ansi, not '{text}'."),
-    };
-
-    internal static string FormatName(TemplateFormat format) => format switch
-    {
-        TemplateFormat.Native => "native MTF",
-        TemplateFormat.Iso19794_2_2005 => "ISO/IEC 19794-2:2005",
-        _ => "ANSI INCITS 378-2004",
-    };
+        var option = TemplateFormatOption.Create("--to", "Format to write.");
+        option.Required = true;
+        return option;
+    }
 
     /// <summary>Checks the size on disk first so an oversized file is refused without being read.</summary>
     private static byte[] ReadTemplateFile(string path)

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Matcher.Cli.CommandLine;
 using Matcher.Fingerprint.Extraction;
 
 namespace Matcher.Cli.Commands.Fingerprints;
@@ -10,24 +12,32 @@ namespace Matcher.Cli.Commands.Fingerprints;
 /// </summary>
 internal sealed class EvalFingerprintsCommand : ICliCommand
 {
+    private readonly Option<string> _dataset = DatasetOption.Create();
+    private readonly DpiOptions _dpi = new();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "eval fingerprints";
 
-    public string Usage => "eval fingerprints --dataset DIR [--dpi N] [--dpi-override DB2_B=569,...] [--json]";
+    public string Description => "Verification accuracy and speed of the fingerprint engine on FVC-style databases (all-pairs protocol).";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [];
+
+    public IReadOnlyList<Option> Options => [_dataset, .. _dpi.Options, _json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var dataset = FingerprintDataset.Open(arguments.RequireOption("dataset"));
-        var dpi = new DpiChoice(arguments);
-        var json = arguments.HasFlag("json");
+        var dataset = FingerprintDataset.Open(parsed.GetRequiredValue(_dataset));
+        var dpi = _dpi.Read(parsed);
+        var json = parsed.GetValue(_json);
         var unmatched = dpi.Unmatched(dataset).ToList();
         if (unmatched.Count > 0)
         {
             throw new CliUsageException($"--dpi-override names no database of this dataset: {string.Join(", ", unmatched)}.");
         }
         var extractor = new FingerprintExtractor();
-        var results = dataset.Databases
-            .Select(database => AllPairsProtocol.Run(LoadedDatabase.Load(database, dpi.For(database.Name), extractor)))
-            .ToList();
+        var results = context.Progress(json).Run(progress => dataset.Databases
+            .Select(database => AllPairsProtocol.Run(LoadedDatabase.Load(database, dpi.For(database.Name), extractor, progress), progress))
+            .ToList());
         var pooled = results.Count == 1 ? results[0] : AllPairsResult.Pool("pooled", results);
         if (json)
         {
@@ -36,12 +46,12 @@ internal sealed class EvalFingerprintsCommand : ICliCommand
             {
                 report["databases"] = results.ToDictionary(r => r.Name, r => (object?)Figures(r));
             }
-            output.WriteLine(JsonSerializer.Serialize(report));
+            context.Output.WriteLine(JsonSerializer.Serialize(report));
             return 0;
         }
         foreach (var result in results.Count == 1 ? results : [.. results, pooled])
         {
-            PrintText(result, output);
+            PrintText(result, context.Output);
         }
         return 0;
     }

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Matcher.Cli.CommandLine;
 using Matcher.Core.Errors;
 using Matcher.Fingerprint.Extraction;
 using Matcher.Fingerprint.Templates;
@@ -16,45 +18,45 @@ internal sealed class ExtractCommand : ICliCommand
     /// <summary>Larger files are no fingerprint image; refuse them before reading.</summary>
     private const long MaxImageFileBytes = 64L * 1024 * 1024;
 
+    private readonly Argument<string> _image = CommonOptions.ExistingFile("IMAGE", "The fingerprint image (any format the decoder recognises by content).");
+    private readonly Option<int?> _dpi = DpiOptions.Dpi("Scanner resolution of the image.", required: true);
+    private readonly Option<TemplateFormat?> _format = TemplateFormatOption.Create("--format", "Format of the template file (default native).");
+    private readonly Option<int?> _finger = CliValues.WholeNumber("--finger",
+        "ISO finger position recorded in the template, from 0 (unknown, the default) to 10.", minimum: 0, maximum: 10);
+    private readonly Option<string> _output = CommonOptions.OutputFile("The template file to write.");
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "extract";
 
-    public string Usage => "extract IMAGE --dpi N [--format native|iso|ansi] [--finger 0-10] -o FILE [--json]";
+    public string Description => "Extract the minutiae of a fingerprint image into a template file; prints counts and quality only.";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [_image];
+
+    public IReadOnlyList<Option> Options => [_dpi, _format, _finger, _output, _json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var imagePath = arguments.RequirePositional(0, "image file");
-        var dpi = arguments.IntOption("dpi") ?? throw new CliUsageException("Give the scanner resolution with --dpi (for example --dpi 500).");
-        var format = ConvertCommand.ParseFormat(arguments.Option("format") ?? "native", "format");
-        var finger = arguments.IntOption("finger") ?? 0;
-        var outputPath = arguments.RequireOption("o");
-        var json = arguments.HasFlag("json");
-        if (finger is < 0 or > 10)
-        {
-            throw new CliUsageException($"--finger must be an ISO finger position from 0 (unknown) to 10, not {finger}.");
-        }
-        if (!File.Exists(imagePath))
-        {
-            throw new CliUsageException($"File '{imagePath}' does not exist.");
-        }
-        var image = ImageDecoder.DecodeGray(ReadImageFile(imagePath));
-        var result = new FingerprintExtractor().Extract(image, dpi);
-        var record = TemplateCodecs.Export(result.Template, format, finger);
+        var format = parsed.GetValue(_format) ?? TemplateFormat.Native;
+        var outputPath = parsed.GetRequiredValue(_output);
+        var image = ImageDecoder.DecodeGray(ReadImageFile(parsed.GetRequiredValue(_image)));
+        var result = new FingerprintExtractor().Extract(image, parsed.GetValue(_dpi)!.Value);
+        var record = TemplateCodecs.Export(result.Template, format, parsed.GetValue(_finger) ?? 0);
         File.WriteAllBytes(outputPath, record);
-        if (json)
+        if (parsed.GetValue(_json))
         {
-            output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+            context.Output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["minutiae"] = result.Template.Minutiae.Count,
                 ["quality"] = result.Quality,
                 ["foreground"] = result.ForegroundFraction,
-                ["format"] = ConvertCommand.FormatName(format),
+                ["format"] = TemplateFormatOption.FormatName(format),
                 ["bytes"] = record.Length,
             }));
             return 0;
         }
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {outputPath}: {result.Template.Minutiae.Count} minutiae, quality {result.Quality}, " +
-            $"foreground {result.ForegroundFraction:P0}; {ConvertCommand.FormatName(format)}, {record.Length} bytes"));
+            $"foreground {result.ForegroundFraction:P0}; {TemplateFormatOption.FormatName(format)}, {record.Length} bytes"));
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using Matcher.Cli.Display;
 using Matcher.Fingerprint.Matching;
 
 namespace Matcher.Cli.Commands.Fingerprints;
@@ -8,7 +9,7 @@ namespace Matcher.Cli.Commands.Fingerprints;
 /// </summary>
 internal sealed record ImpostorScores(IReadOnlyList<double> Scores, int CrossDatabase)
 {
-    public static ImpostorScores Collect(IReadOnlyList<LoadedDatabase> databases)
+    public static ImpostorScores Collect(IReadOnlyList<LoadedDatabase> databases, IProgress<ProgressStep> progress)
     {
         var entries = databases
             .SelectMany(d => d.Samples.Select((sample, i) => (Database: d.Name, sample.Finger, Probe: d.Probes[i], Candidate: d.Candidates[i])))
@@ -17,6 +18,7 @@ internal sealed record ImpostorScores(IReadOnlyList<double> Scores, int CrossDat
         var crossDatabase = 0;
         for (var i = 0; i < entries.Count; i++)
         {
+            progress.Report(new ProgressStep("scoring impostor pairs", i + 1, entries.Count));
             if (entries[i].Probe is not { } probe)
             {
                 continue;

@@ -1,3 +1,4 @@
+using Matcher.Cli.Display;
 using Matcher.Core.Errors;
 using Matcher.Fingerprint.Extraction;
 using Matcher.Fingerprint.Matching;
@@ -36,7 +37,7 @@ internal sealed class LoadedDatabase
     /// <summary>Decode-and-extract time of every image (empty for template files).</summary>
     public IReadOnlyList<double> ExtractionMilliseconds { get; }
 
-    public static LoadedDatabase Load(FingerprintDatabase database, int? dpi, FingerprintExtractor extractor)
+    public static LoadedDatabase Load(FingerprintDatabase database, int? dpi, FingerprintExtractor extractor, IProgress<ProgressStep> progress)
     {
         var count = database.Samples.Count;
         var probes = new PreparedProbe?[count];
@@ -60,6 +61,7 @@ internal sealed class LoadedDatabase
             {
                 failures[Path.GetFileName(path)] = e.ReasonCode;
             }
+            progress.Report(new ProgressStep($"{database.Name}: reading files", i + 1, count));
         }
         return new LoadedDatabase(database, probes, candidates, failures, milliseconds);
     }

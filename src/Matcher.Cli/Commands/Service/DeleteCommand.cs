@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Matcher.Cli.CommandLine;
 using Matcher.Contracts.V1;
 
 namespace Matcher.Cli.Commands.Service;
@@ -5,25 +7,33 @@ namespace Matcher.Cli.Commands.Service;
 /// <summary>`matcher delete`: removes an enrolled subject; with --json the deleted subject is echoed as JSON.</summary>
 internal sealed class DeleteCommand : ICliCommand
 {
+    private readonly Option<string> _id = ServiceOptions.SubjectId();
+    private readonly Option<string> _gallery = ServiceOptions.Gallery();
+    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "delete";
 
-    public string Usage => "delete --id ID [--gallery G] [--server URL] [--json]";
+    public string Description => "Remove an enrolled subject from the service.";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [];
+
+    public IReadOnlyList<Option> Options => [_id, _gallery, _server, _json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var request = new DeleteRequest { SubjectId = arguments.RequireOption("id"), Gallery = GalleryOption.Read(arguments) };
-        var json = arguments.HasFlag("json");
-        using var connection = ServiceConnection.Open(arguments);
+        var request = new DeleteRequest { SubjectId = parsed.GetRequiredValue(_id), Gallery = parsed.GetRequiredValue(_gallery) };
+        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
 
         connection.Call(options => connection.Matcher.Delete(request, options));
 
-        if (json)
+        if (parsed.GetValue(_json))
         {
-            ServiceOutput.WriteJson(output, request);
+            ServiceOutput.WriteJson(context.Output, request);
         }
         else
         {
-            output.WriteLine($"{request.SubjectId}: deleted from gallery {request.Gallery}");
+            context.Output.WriteLine($"{request.SubjectId}: deleted from gallery {request.Gallery}");
         }
         return 0;
     }

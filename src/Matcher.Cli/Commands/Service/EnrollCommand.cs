@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Matcher.Cli.CommandLine;
 using Matcher.Contracts.V1;
 
 namespace Matcher.Cli.Commands.Service;
@@ -9,26 +11,43 @@ namespace Matcher.Cli.Commands.Service;
 /// </summary>
 internal sealed class EnrollCommand : ICliCommand
 {
+    private readonly Option<string> _id = ServiceOptions.SubjectId();
+    private readonly Option<string> _gallery = ServiceOptions.Gallery();
+    private readonly SampleArguments _samples = new();
+    private readonly Option<DedupMode?> _mode = CliValues.Single<DedupMode?>("--mode", "unique|report|insert",
+        "unique (the default): enroll only when no duplicate is found; report: enroll and list candidates; insert: no search.", text => ParseMode(text));
+    private readonly Option<string?> _requestId = new("--request-id")
+    {
+        Description = "An id the station keeps for this enrollment: a retry with the same id gets the original answer.",
+        HelpName = "ID",
+    };
+    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "enroll";
 
-    public string Usage => $"enroll --id ID [--gallery G] {SampleArguments.Usage} [--mode unique|report|insert] [--request-id ID] [--server URL] [--json]";
+    public string Description => "Enroll a person's fingerprints and face, after a search for duplicates (exit code 3 when one is found).";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [];
+
+    public IReadOnlyList<Option> Options => [_id, _gallery, .. _samples.Options, _mode, _requestId, _server, _json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
         var request = new EnrollRequest
         {
-            SubjectId = arguments.RequireOption("id"),
-            Gallery = GalleryOption.Read(arguments),
-            DedupMode = ParseMode(arguments.Option("mode") ?? "unique"),
-            RequestId = arguments.Option("request-id") ?? "",
+            SubjectId = parsed.GetRequiredValue(_id),
+            Gallery = parsed.GetRequiredValue(_gallery),
+            DedupMode = parsed.GetValue(_mode) ?? DedupMode.InsertIfUnique,
+            RequestId = parsed.GetValue(_requestId) ?? "",
+            Samples = _samples.Read(parsed),
         };
-        request.Samples = SampleArguments.Read(arguments);
-        var json = arguments.HasFlag("json");
-        using var connection = ServiceConnection.Open(arguments);
+        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
 
         var response = connection.Call(options => connection.Matcher.Enroll(request, options));
 
-        if (json)
+        var output = context.Output;
+        if (parsed.GetValue(_json))
         {
             ServiceOutput.WriteJson(output, response);
         }

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Grpc.Health.V1;
+using Matcher.Cli.CommandLine;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
 
 namespace Matcher.Cli.Commands.Service;
@@ -11,25 +13,36 @@ internal sealed class HealthCommand : ICliCommand
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
+    private readonly Option<string?> _service = new("--service")
+    {
+        Description = "One service to ask about, such as redis; the whole server when not given.",
+        HelpName = "NAME",
+    };
+    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "health";
 
-    public string Usage => "health [--service NAME] [--server URL] [--json]";
+    public string Description => "Ask whether the service is serving (exit code 1 when it is not).";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [];
+
+    public IReadOnlyList<Option> Options => [_service, _server, _json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var request = new HealthCheckRequest { Service = arguments.Option("service") ?? "" };
-        var json = arguments.HasFlag("json");
-        using var connection = ServiceConnection.Open(arguments, Deadline);
+        var request = new HealthCheckRequest { Service = parsed.GetValue(_service) ?? "" };
+        using var connection = ServiceConnection.Open(parsed.GetValue(_server), Deadline);
 
         var response = connection.Call(options => connection.Health.Check(request, options));
 
-        if (json)
+        if (parsed.GetValue(_json))
         {
-            ServiceOutput.WriteJson(output, response);
+            ServiceOutput.WriteJson(context.Output, response);
         }
         else
         {
-            output.WriteLine($"{connection.Address}: {response.Status}");
+            context.Output.WriteLine($"{connection.Address}: {response.Status}");
         }
         return response.Status == ServingStatus.Serving ? 0 : 1;
     }

@@ -1,5 +1,6 @@
-using System.Globalization;
+using System.CommandLine;
 using Google.Protobuf;
+using Matcher.Cli.CommandLine;
 using Matcher.Contracts.V1;
 using Matcher.Core.Errors;
 using Matcher.Fingerprint.Templates;
@@ -13,55 +14,56 @@ namespace Matcher.Cli.Commands.Service;
 /// template record (ISO 19794-2, ANSI 378 or native), checked here so a wrong file is named before anything is sent.
 /// File contents are wrapped into the request, not copied: nothing else holds or changes them.
 /// </summary>
-internal static class SampleArguments
+internal sealed class SampleArguments
 {
-    public const string Usage = "[--finger POS=PATH[@DPI]]... [--face PATH]";
-
     public const int DefaultDpi = 500;
 
     /// <summary>The service's default message limit: a larger file could never be sent.</summary>
     private const long MaxFileBytes = 32L * 1024 * 1024;
 
-    public static Samples Read(CliArguments arguments)
+    private readonly Option<IReadOnlyList<FingerArgument>> _fingers = CliValues.Repeated("--finger", FingerArgument.Syntax,
+        $"A fingerprint, repeatable: POS is 1-10 or a name such as right-index; PATH an image (at DPI, {DefaultDpi} when not given) or an ISO/ANSI/native template.",
+        FingerArgument.Parse);
+
+    private readonly Option<string?> _face = new("--face") { Description = "A face image.", HelpName = "PATH" };
+
+    public IEnumerable<Option> Options => [_fingers, _face];
+
+    public Samples Read(ParseResult parsed)
     {
+        var fingers = parsed.GetValue(_fingers) ?? [];
+        var facePath = parsed.GetValue(_face);
+        if (fingers.Count == 0 && facePath is null)
+        {
+            throw new CliUsageException($"Give at least one sample: --finger {FingerArgument.Syntax} (repeatable) or --face PATH.");
+        }
         var samples = new Samples();
-        samples.Fingerprints.AddRange(arguments.Options("finger").Select(Finger));
-        if (arguments.Option("face") is { } facePath)
+        samples.Fingerprints.AddRange(fingers.Select(Finger));
+        if (facePath is not null)
         {
             samples.Face = Face(facePath);
-        }
-        if (samples.Fingerprints.Count == 0 && samples.Face is null)
-        {
-            throw new CliUsageException("Give at least one sample: --finger POS=PATH[@DPI] (repeatable) or --face PATH.");
         }
         return samples;
     }
 
-    public static FingerprintSample Finger(string value)
+    public static FingerprintSample Finger(FingerArgument finger)
     {
-        var equals = value.IndexOf('=', StringComparison.Ordinal);
-        if (equals <= 0 || equals == value.Length - 1)
-        {
-            throw new CliUsageException($"--finger expects POS=PATH[@DPI], such as right-index=101_1.tif@500, not '{value}'.");
-        }
-        var position = FingerPositions.Parse(value[..equals]);
-        var (path, dpi) = SplitDpi(value[(equals + 1)..]);
-        var bytes = ReadBounded(path);
+        var bytes = ReadBounded(finger.Path);
         if (ImageDecoder.DetectFormat(bytes) != ImageFormat.Unknown)
         {
             return new FingerprintSample
             {
-                Position = position,
-                Image = new EncodedImage { Data = UnsafeByteOperations.UnsafeWrap(bytes), Dpi = (uint)(dpi ?? DefaultDpi) },
+                Position = finger.Position,
+                Image = new EncodedImage { Data = UnsafeByteOperations.UnsafeWrap(bytes), Dpi = (uint)(finger.Dpi ?? DefaultDpi) },
             };
         }
-        if (dpi is not null)
+        if (finger.Dpi is { } dpi)
         {
-            throw new CliUsageException($"'{path}' is a template, not an image: remove @{dpi}; a template carries its own resolution.");
+            throw new CliUsageException($"'{finger.Path}' is a template, not an image: remove @{dpi}; a template carries its own resolution.");
         }
-        RequireTemplate(bytes, path);
+        RequireTemplate(bytes, finger.Path);
         // Format left unspecified: the service reads it from the header, as RequireTemplate just did.
-        return new FingerprintSample { Position = position, Template = new FingerprintTemplateData { Data = UnsafeByteOperations.UnsafeWrap(bytes) } };
+        return new FingerprintSample { Position = finger.Position, Template = new FingerprintTemplateData { Data = UnsafeByteOperations.UnsafeWrap(bytes) } };
     }
 
     private static FaceSample Face(string path)
@@ -73,19 +75,6 @@ internal static class SampleArguments
                 $"'{path}' is not an image file; a face is sent as PNG, JPEG, BMP, TIFF, WebP or PGM/PPM.");
         }
         return new FaceSample { Image = new EncodedImage { Data = UnsafeByteOperations.UnsafeWrap(bytes) } };
-    }
-
-    /// <summary>A trailing @digits is the resolution; any other @ belongs to the file name.</summary>
-    private static (string Path, int? Dpi) SplitDpi(string text)
-    {
-        var at = text.LastIndexOf('@');
-        if (at <= 0 || at == text.Length - 1 || !text[(at + 1)..].All(char.IsAsciiDigit))
-        {
-            return (text, null);
-        }
-        return int.TryParse(text[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var dpi)
-            ? (text[..at], dpi)
-            : throw new CliUsageException($"The resolution in '{text}' is not a plausible dpi.");
     }
 
     private static void RequireTemplate(byte[] bytes, string path)

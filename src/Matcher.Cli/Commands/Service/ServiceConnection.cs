@@ -45,18 +45,21 @@ internal sealed class ServiceConnection : IDisposable
 
     public Contracts.V1.Cache.CacheClient Cache { get; }
 
-    public static ServiceConnection Open(CliArguments arguments) => Open(arguments, DefaultDeadline);
+    /// <summary>Opens a channel to <paramref name="server"/> (from --server), else MATCHER_SERVER, else the loopback default.</summary>
+    public static ServiceConnection Open(string? server) => Open(server, DefaultDeadline);
 
-    public static ServiceConnection Open(CliArguments arguments, TimeSpan deadline)
+    public static ServiceConnection Open(string? server, TimeSpan deadline)
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        var text = arguments.Option("server") ?? (string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultAddress : fromEnvironment);
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
-        {
-            throw new CliUsageException($"The server address must look like {DefaultAddress} (http or https), not '{text}'.");
-        }
-        return new ServiceConnection(address, text, deadline);
+        var text = server ?? (string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultAddress : ParseAddress(fromEnvironment, EnvironmentVariable));
+        return new ServiceConnection(new Uri(text), text, deadline);
     }
+
+    /// <summary>An absolute http or https address, returned as the operator wrote it in <paramref name="source"/>.</summary>
+    public static string ParseAddress(string text, string source) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var address) && address.Scheme is "http" or "https"
+            ? text
+            : throw new CliUsageException($"{source} must be a server address such as {DefaultAddress} (http or https), not '{text}'.");
 
     /// <summary>Makes one call under the deadline; a failure of any kind ends the command with its status and reason.</summary>
     public TResponse Call<TResponse>(Func<CallOptions, TResponse> call)

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using Matcher.Cli.CommandLine;
 using Matcher.Contracts.V1;
 
 namespace Matcher.Cli.Commands.Service;
@@ -6,18 +8,25 @@ namespace Matcher.Cli.Commands.Service;
 /// <summary>`matcher stats`: how many subjects and templates the service holds, per gallery, and its memory.</summary>
 internal sealed class StatsCommand : ICliCommand
 {
+    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "stats";
 
-    public string Usage => "stats [--server URL] [--json]";
+    public string Description => "Count the subjects, templates and embeddings the service holds, per gallery.";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [];
+
+    public IReadOnlyList<Option> Options => [_server, _json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var json = arguments.HasFlag("json");
-        using var connection = ServiceConnection.Open(arguments);
+        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
 
         var response = connection.Call(options => connection.Matcher.GetStats(new GetStatsRequest(), options));
 
-        if (json)
+        var output = context.Output;
+        if (parsed.GetValue(_json))
         {
             ServiceOutput.WriteJson(output, response);
             return 0;

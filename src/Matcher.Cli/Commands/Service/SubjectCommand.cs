@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using Matcher.Cli.CommandLine;
 using Matcher.Contracts.V1;
 
 namespace Matcher.Cli.Commands.Service;
@@ -6,19 +8,28 @@ namespace Matcher.Cli.Commands.Service;
 /// <summary>`matcher subject`: what is enrolled for a subject (positions, face model, quality), never the biometrics.</summary>
 internal sealed class SubjectCommand : ICliCommand
 {
+    private readonly Option<string> _id = ServiceOptions.SubjectId();
+    private readonly Option<string> _gallery = ServiceOptions.Gallery();
+    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "subject";
 
-    public string Usage => "subject --id ID [--gallery G] [--server URL] [--json]";
+    public string Description => "Show what is enrolled for a subject: finger positions, face model and quality, never the biometrics.";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [];
+
+    public IReadOnlyList<Option> Options => [_id, _gallery, _server, _json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var request = new GetSubjectRequest { SubjectId = arguments.RequireOption("id"), Gallery = GalleryOption.Read(arguments) };
-        var json = arguments.HasFlag("json");
-        using var connection = ServiceConnection.Open(arguments);
+        var request = new GetSubjectRequest { SubjectId = parsed.GetRequiredValue(_id), Gallery = parsed.GetRequiredValue(_gallery) };
+        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
 
         var response = connection.Call(options => connection.Matcher.GetSubject(request, options));
 
-        if (json)
+        var output = context.Output;
+        if (parsed.GetValue(_json))
         {
             ServiceOutput.WriteJson(output, response);
             return 0;

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Matcher.Cli.CommandLine;
 using Matcher.Contracts.V1;
 
 namespace Matcher.Cli.Commands.Service;
@@ -5,24 +7,36 @@ namespace Matcher.Cli.Commands.Service;
 /// <summary>`matcher verify`: 1:1 against an enrolled subject. Exit code 0 on a match, 3 when it does not match.</summary>
 internal sealed class VerifyCommand : ICliCommand
 {
+    private readonly Option<string> _id = ServiceOptions.SubjectId();
+    private readonly Option<string> _gallery = ServiceOptions.Gallery();
+    private readonly SampleArguments _samples = new();
+    private readonly Option<double?> _fmr = CliValues.Rate("--fmr",
+        "Accepted chance that an impostor is accepted, which sets the threshold (default: the service's).");
+    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
     public string Name => "verify";
 
-    public string Usage => $"verify --id ID [--gallery G] {SampleArguments.Usage} [--fmr RATE] [--server URL] [--json]";
+    public string Description => "Compare a person's fingerprints and face with one enrolled subject (exit code 3 when they do not match).";
 
-    public int Run(CliArguments arguments, TextWriter output)
+    public IReadOnlyList<Argument> Arguments => [];
+
+    public IReadOnlyList<Option> Options => [_id, _gallery, .. _samples.Options, _fmr, _server, _json];
+
+    public int Run(ParseResult parsed, CommandContext context)
     {
-        var request = new VerifyRequest { SubjectId = arguments.RequireOption("id"), Gallery = GalleryOption.Read(arguments) };
-        if (arguments.DoubleOption("fmr") is { } rate)
+        var request = new VerifyRequest { SubjectId = parsed.GetRequiredValue(_id), Gallery = parsed.GetRequiredValue(_gallery) };
+        if (parsed.GetValue(_fmr) is { } rate)
         {
             request.TargetFalseMatchRate = rate;
         }
-        request.Samples = SampleArguments.Read(arguments);
-        var json = arguments.HasFlag("json");
-        using var connection = ServiceConnection.Open(arguments);
+        request.Samples = _samples.Read(parsed);
+        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
 
         var response = connection.Call(options => connection.Matcher.Verify(request, options));
 
-        if (json)
+        var output = context.Output;
+        if (parsed.GetValue(_json))
         {
             ServiceOutput.WriteJson(output, response);
         }
