@@ -207,9 +207,95 @@ public sealed class RedisCacheTests : IDisposable
     {
         using var redis = RedisServer.Reserve();
 
-        var exception = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(NewDataDirectory(), redis, "--Matcher:RedisStartupWait", "00:00:01"));
+        var exception = await Assert.ThrowsAsync<Enrollment.WarmStart.WarmStartRefusedException>(
+            () => StartAsync(NewDataDirectory(), redis, "--Matcher:RedisStartupWait", "00:00:01"));
 
         Assert.Contains("Matcher:RedisStartupWait", exception.Message);
+    }
+
+    [Fact]
+    public async Task ARedisThatRestartedEmptyIsRebuiltWithItsRequestIdsSoAnotherNodeStillAnswersRetries()
+    {
+        using var redis = RedisServer.Start();
+        var original = new Dictionary<int, EnrollResponse>();
+        await using (var first = await StartAsync(NewDataDirectory(), redis))
+        {
+            for (var person = 0; person < 20; person++)
+            {
+                original[person] = await first.Matcher.EnrollAsync(SyntheticFaces.Enrollment(person, "civil", $"station:{person}", DedupMode.InsertIfUnique),
+                    cancellationToken: Cancellation);
+            }
+            await AssertCacheEqualsLocalAsync(first);
+            redis.Restart();
+            await AssertCacheEqualsLocalAsync(first);
+        }
+
+        await using var second = await StartAsync(NewDataDirectory(), redis);
+        foreach (var person in new[] { 0, 7, 19 })
+        {
+            var retried = await second.Matcher.EnrollAsync(SyntheticFaces.Enrollment(person, "civil", $"station:{person}", DedupMode.InsertIfUnique),
+                cancellationToken: Cancellation);
+            RequestIdTests.AssertSameAnswer(original[person], retried);
+        }
+        Assert.Equal(20ul, (await second.Matcher.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation)).Subjects);
+    }
+
+    [Fact]
+    public async Task ASecondNodeOnTheSameKeyPrefixIsRefusedAndTheFirstKeepsItsCache()
+    {
+        using var redis = RedisServer.Start();
+        await using var first = await StartAsync(NewDataDirectory(), redis);
+        await first.Matcher.EnrollAsync(SyntheticFaces.Enrollment(1, "civil"), cancellationToken: Cancellation);
+
+        var refused = await Assert.ThrowsAsync<Enrollment.WarmStart.WarmStartRefusedException>(() => StartAsync(NewDataDirectory(), redis));
+
+        Assert.Contains("written by another node", refused.Message);
+        await first.Matcher.EnrollAsync(SyntheticFaces.Enrollment(2, "civil"), cancellationToken: Cancellation);
+        var verified = await AssertCacheEqualsLocalAsync(first);
+        Assert.Equal(2ul, verified.RedisSubjects);
+    }
+
+    [Fact]
+    public async Task AServerProcessThatMayNotStartSaysWhyAndExitsWithCodeOne()
+    {
+        using var redis = RedisServer.Reserve();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "Matcher.Server.dll"),
+            "--Matcher:Port", LoopbackPorts.Free().ToString(),
+            "--Matcher:DataDirectory", NewDataDirectory(),
+            "--Matcher:RedisConnectionString", redis.ConnectionString,
+            "--Matcher:RedisStartupWait", "00:00:01",
+            "--Logging:LogLevel:Default", "Warning",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Cancellation);
+        var errors = process.StandardError.ReadToEndAsync(Cancellation);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        deadline.CancelAfter(Patience);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!Cancellation.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The refused server did not exit within {Patience.TotalSeconds:0} s.");
+        }
+
+        var printed = await output + await errors;
+        Assert.True(process.ExitCode == 1, $"exit code {process.ExitCode}; output: {printed}");
+        Assert.Contains("refuses to start", printed);
+        Assert.Contains("Matcher:RedisStartupWait", printed);
     }
 
     [Fact]

@@ -49,6 +49,8 @@ internal sealed partial class SubjectStore : IReplayTarget, IAsyncDisposable
 
     public RecoveryReport Recovery => _log.Recovery;
 
+    public string DataDirectory => _options.DataDirectory;
+
     /// <summary>Fsyncs of the log since it was opened; below the number of changes when group commit shares them.</summary>
     public long LogCommits => _log.CommitCount;
 

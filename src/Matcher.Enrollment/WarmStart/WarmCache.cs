@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Logging;
 using System.Diagnostics;
 using Matcher.Enrollment.Requests;
 using Matcher.Enrollment.Subjects;
 using Matcher.Redis.Cache;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace Matcher.Enrollment.WarmStart;
@@ -18,6 +18,7 @@ internal sealed class WarmCache : IAsyncDisposable
     private static readonly TimeSpan KeeperPeriod = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan VerifyCatchUp = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(1);
 
     private readonly RedisMirror _mirror;
     private readonly SubjectStore _store;
@@ -25,11 +26,14 @@ internal sealed class WarmCache : IAsyncDisposable
     private readonly SemaphoreSlim _rebuilding = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _keeper;
+    private readonly string _nodeId;
     private volatile bool _rebuildRequested;
+    private DateTime _leaseRenewedAt = DateTime.MinValue;
     private bool _wasConnected;
 
-    public WarmCache(RedisCache redis, RedisMirror mirror, SubjectStore store, StartCheck check, ILogger logger)
+    public WarmCache(RedisCache redis, RedisMirror mirror, SubjectStore store, StartCheck check, string nodeId, ILogger logger)
     {
+        _nodeId = nodeId;
         Redis = redis;
         _mirror = mirror;
         _store = store;
@@ -92,9 +96,23 @@ internal sealed class WarmCache : IAsyncDisposable
         {
         }
         await _mirror.DisposeAsync();
+        await ReleaseWriterLeaseAsync();
         await Redis.DisposeAsync();
         _stopping.Dispose();
         _rebuilding.Dispose();
+    }
+
+    /// <summary>A stop while Redis is down leaves the lease to lapse on its own.</summary>
+    private async Task ReleaseWriterLeaseAsync()
+    {
+        try
+        {
+            await Redis.ReleaseWriterLeaseAsync(_nodeId);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            _logger.LogWarning("The Redis writer lease could not be given up; it lapses on its own: {Reason}", e.Message);
+        }
     }
 
     private async Task KeepAsync()
@@ -112,6 +130,10 @@ internal sealed class WarmCache : IAsyncDisposable
             }
             try
             {
+                if (!await HoldsWriterLeaseAsync())
+                {
+                    continue;
+                }
                 if (reconnected && await DivergedAsync())
                 {
                     _rebuildRequested = true;
@@ -130,6 +152,27 @@ internal sealed class WarmCache : IAsyncDisposable
                 await Task.Delay(FailureBackoff, token);
             }
         }
+    }
+
+    /// <summary>
+    /// Renews the writer lease about once a second. A node that finds another holding it (this one was cut off from
+    /// Redis longer than the lease lives, and another node took the prefix) never rebuilds over that node's data.
+    /// </summary>
+    private async Task<bool> HoldsWriterLeaseAsync()
+    {
+        if (DateTime.UtcNow - _leaseRenewedAt < LeaseRenewal)
+        {
+            return true;
+        }
+        var holder = await Redis.AcquireWriterLeaseAsync(_nodeId);
+        if (holder != _nodeId)
+        {
+            _logger.LogError("Redis is written by another node ({Holder}) on this key prefix; this node no longer updates it. " +
+                "One prefix has one writing node: restart this node with its own Matcher:RedisKeyPrefix.", holder);
+            return false;
+        }
+        _leaseRenewedAt = DateTime.UtcNow;
+        return true;
     }
 
     /// <summary>

@@ -19,10 +19,11 @@ internal sealed class WarmCacheStartup(SubjectStore store, RedisCacheOptions opt
     public async Task<WarmCache> StartAsync(CancellationToken cancellation)
     {
         var redis = await RedisCache.ConnectAsync(options);
+        var nodeId = NodeIdentity.ReadOrCreate(store.DataDirectory);
         try
         {
-            var (mirror, check) = store.OpenedEmpty ? await FillFromRedisAsync(redis, cancellation) : await ReconcileAsync(redis);
-            return new WarmCache(redis, mirror, store, check, logger);
+            var (mirror, check) = store.OpenedEmpty ? await FillFromRedisAsync(redis, nodeId, cancellation) : await ReconcileAsync(redis, nodeId);
+            return new WarmCache(redis, mirror, store, check, nodeId, logger);
         }
         catch
         {
@@ -36,7 +37,7 @@ internal sealed class WarmCacheStartup(SubjectStore store, RedisCacheOptions opt
     /// until <see cref="RedisCacheOptions.StartupWait"/> has passed; a failed attempt leaves the data directory empty
     /// and the index is cleared before the next one.
     /// </summary>
-    private async Task<(RedisMirror, StartCheck)> FillFromRedisAsync(RedisCache redis, CancellationToken cancellation)
+    private async Task<(RedisMirror, StartCheck)> FillFromRedisAsync(RedisCache redis, string nodeId, CancellationToken cancellation)
     {
         var waited = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
@@ -44,6 +45,7 @@ internal sealed class WarmCacheStartup(SubjectStore store, RedisCacheOptions opt
             await WaitForRedisAsync(redis, waited, cancellation);
             try
             {
+                await RequireWriterLeaseAsync(redis, nodeId);
                 var redisSequence = await redis.GetAppliedSequenceAsync();
                 var fill = await new RedisWarmFill(store).RunAsync(redis, cancellation);
                 return await AdoptAsync(redis, redisSequence, fill);
@@ -81,8 +83,12 @@ internal sealed class WarmCacheStartup(SubjectStore store, RedisCacheOptions opt
         return (await store.StartMirroringAsync(redis.StartMirror), adopted ? StartCheck.Matches : StartCheck.NeedsRebuild);
     }
 
-    private async Task<(RedisMirror, StartCheck)> ReconcileAsync(RedisCache redis)
+    private async Task<(RedisMirror, StartCheck)> ReconcileAsync(RedisCache redis, string nodeId)
     {
+        if (redis.IsConnected)
+        {
+            await RequireWriterLeaseAsync(redis, nodeId);
+        }
         var mirror = await store.StartMirroringAsync(redis.StartMirror);
         var local = mirror.AppliedSequence;
         if (await TryReadSequenceAsync(redis) is not { } inRedis)
@@ -97,6 +103,19 @@ internal sealed class WarmCacheStartup(SubjectStore store, RedisCacheOptions opt
         }
         logger.LogWarning("Redis holds log sequence {Redis}, the local log {Local}; Redis is rebuilt from the local log in the background.", inRedis, local);
         return (mirror, StartCheck.NeedsRebuild);
+    }
+
+    /// <exception cref="WarmStartRefusedException">Another node writes this key prefix.</exception>
+    private async Task RequireWriterLeaseAsync(RedisCache redis, string nodeId)
+    {
+        var holder = await redis.AcquireWriterLeaseAsync(nodeId);
+        if (holder != nodeId)
+        {
+            throw new WarmStartRefusedException(
+                $"Redis key prefix '{options.KeyPrefix}' is written by another node ({holder}); one prefix has one writing node. " +
+                "Give this node its own Matcher:RedisKeyPrefix, or stop the other node (its lease lapses " +
+                $"{RedisCache.WriterLeaseTimeToLive.TotalSeconds:0} s after it stops).");
+        }
     }
 
     private static async Task<long?> TryReadSequenceAsync(RedisCache redis)

@@ -20,6 +20,7 @@ public sealed class RedisCache : IAsyncDisposable
     private readonly WarmupReader reader;
     private readonly RedisCacheRebuilder rebuilder;
     private readonly RequestRecords requests;
+    private readonly WriterLease lease;
 
     private RedisCache(RedisCacheOptions options, ConnectionMultiplexer connection)
     {
@@ -30,9 +31,13 @@ public sealed class RedisCache : IAsyncDisposable
         reader = new WarmupReader(database, keys, options.ScanPageSize);
         rebuilder = new RedisCacheRebuilder(database, keys, options);
         requests = new RequestRecords(database, keys);
+        lease = new WriterLease(database, keys);
     }
 
     public bool IsConnected => connection.IsConnected;
+
+    /// <summary>How long a writer lease outlives its last renewal.</summary>
+    public static TimeSpan WriterLeaseTimeToLive => WriterLease.TimeToLive;
 
     /// <summary>Connects, or returns at once and keeps trying in the background when Redis is down.</summary>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
@@ -102,6 +107,19 @@ public sealed class RedisCache : IAsyncDisposable
     public Task<long> RebuildAsync(IEnumerable<StoredSubject> local, IEnumerable<MirroredRequest> requests, long throughSequence,
         CancellationToken cancellation = default) =>
         rebuilder.RebuildAsync(local, requests, throughSequence, cancellation);
+
+    /// <summary>
+    /// Takes or renews the writer lease of this key prefix for <paramref name="nodeId"/>, for
+    /// <see cref="WriterLease.TimeToLive"/>; returns the id of the node that holds it now (another one's when refused).
+    /// </summary>
+    public Task<string> AcquireWriterLeaseAsync(string nodeId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);
+        return lease.AcquireAsync(nodeId);
+    }
+
+    /// <summary>Gives the writer lease up (at a clean stop); nothing happens if another node holds it.</summary>
+    public Task ReleaseWriterLeaseAsync(string nodeId) => lease.ReleaseAsync(nodeId);
 
     public Task<RequestLookup> TryGetResponseAsync(string requestId) => requests.TryGetResponseAsync(requestId);
 

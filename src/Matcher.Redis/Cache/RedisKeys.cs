@@ -16,6 +16,9 @@ internal sealed class RedisKeys(string prefix)
 
     public RedisKey AppliedSequence => root + "sequence";
 
+    /// <summary>The id of the one node that writes this prefix, with an expiry it renews (see <see cref="WriterLease"/>).</summary>
+    public RedisKey Writer => root + "writer";
+
     public RedisKey Subjects(string gallery) => root + "subjects:" + gallery;
 
     /// <summary>Where a rebuild writes a gallery before renaming it over the live hash in one step.</summary>
