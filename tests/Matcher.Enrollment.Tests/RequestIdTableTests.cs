@@ -1,5 +1,6 @@
 using Matcher.Gallery.Subjects;
 using Matcher.Enrollment.Requests;
+using Matcher.Testing;
 using Xunit;
 
 namespace Matcher.Enrollment.Tests;
@@ -42,14 +43,4 @@ public sealed class RequestIdTableTests
     }
 
     private static RequestIdRecord Record(string id, DateTimeOffset at) => new(id, new SubjectKey("g", "s-" + id), at, new byte[] { 1, 2 });
-
-    /// <summary>A clock the test moves by hand, so expiry is tested without waiting.</summary>
-    private sealed class SteppedClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan step) => _now += step;
-    }
 }

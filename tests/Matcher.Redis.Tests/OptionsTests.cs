@@ -38,4 +38,20 @@ public sealed class OptionsTests
         Assert.Throws<ArgumentException>(() => new RedisCacheOptions { ConnectionString = "cache1", KeyPrefix = "a b" }.Validate());
         Assert.Throws<ArgumentException>(() => new RedisCacheOptions { ConnectionString = "cache1", StartupWait = TimeSpan.FromDays(2) }.Validate());
     }
+
+    [Fact]
+    public void The_hosting_validator_names_the_bad_option_and_never_repeats_the_password()
+    {
+        var validator = new RedisCacheOptionsValidator();
+        Assert.True(validator.Validate(null, new RedisCacheOptions { ConnectionString = "cache1:6379" }).Succeeded);
+
+        var badPrefix = validator.Validate(null, new RedisCacheOptions { ConnectionString = "cache1:6379,password=s3cret", KeyPrefix = "two words" });
+        var badString = validator.Validate(null, new RedisCacheOptions { ConnectionString = "cache1:6379,password=s3cret,ssl=maybe" });
+
+        Assert.True(badPrefix.Failed);
+        Assert.Contains(nameof(RedisCacheOptions.KeyPrefix), badPrefix.FailureMessage, StringComparison.Ordinal);
+        Assert.True(badString.Failed);
+        Assert.Contains(nameof(RedisCacheOptions.ConnectionString), badString.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", badString.FailureMessage, StringComparison.Ordinal);
+    }
 }

@@ -2,6 +2,7 @@ using Grpc.Net.Client;
 using Matcher.Server.Hosting;
 using Matcher.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Matcher.Server.Tests;
@@ -39,10 +40,15 @@ public sealed class LoopbackServer : IAsyncLifetime
     public Grpc.Health.V1.Health.HealthClient Health => new(Channel);
 
     private string[] _extraArguments = [];
+    private TimeProvider? _clock;
 
-    public static async Task<LoopbackServer> StartAsync(string dataDirectory, params string[] extraArguments)
+    public static Task<LoopbackServer> StartAsync(string dataDirectory, params string[] extraArguments) =>
+        StartAsync(dataDirectory, clock: null, extraArguments);
+
+    /// <summary>Starts the server with <paramref name="clock"/> as its wall clock, for expiry tested without waiting.</summary>
+    public static async Task<LoopbackServer> StartAsync(string dataDirectory, TimeProvider? clock, params string[] extraArguments)
     {
-        var server = new LoopbackServer(dataDirectory, ownsDataDirectory: false) { _extraArguments = extraArguments };
+        var server = new LoopbackServer(dataDirectory, ownsDataDirectory: false) { _extraArguments = extraArguments, _clock = clock };
         await server.InitializeAsync();
         return server;
     }
@@ -59,6 +65,10 @@ public sealed class LoopbackServer : IAsyncLifetime
             .. _extraArguments,
         ]);
         builder.AddMatcherServer();
+        if (_clock is not null)
+        {
+            builder.Services.AddSingleton(_clock);
+        }
         _app = builder.Build();
         _app.MapMatcherServer();
         await _app.StartAsync();

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Matcher.Contracts.V1;
+using Matcher.Testing;
 using Xunit;
 
 namespace Matcher.Server.Tests;
@@ -110,10 +111,13 @@ public sealed class RequestIdTests : IDisposable
     [Fact]
     public async Task AnIdIsForgottenAfterItsTimeToLive()
     {
-        await using var server = await LoopbackServer.StartAsync(_dataDirectory, "--Matcher:RequestIdTimeToLive", "00:00:01");
+        var clock = new SteppedClock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var server = await LoopbackServer.StartAsync(_dataDirectory, clock, "--Matcher:RequestIdTimeToLive", "00:10:00");
         var request = SyntheticFaces.Enrollment(5, "ttl", requestId: "short-lived");
-        await server.Matcher.EnrollAsync(request, cancellationToken: Cancellation);
-        await Task.Delay(TimeSpan.FromSeconds(1.5), Cancellation);
+        var original = await server.Matcher.EnrollAsync(request, cancellationToken: Cancellation);
+        clock.Advance(TimeSpan.FromMinutes(9));
+        AssertSameAnswer(original, await server.Matcher.EnrollAsync(request, cancellationToken: Cancellation));
+        clock.Advance(TimeSpan.FromMinutes(1));
 
         // The id is forgotten, so the retry is a new enrollment of a subject that exists.
         await RpcAssert.FailsWith(StatusCode.AlreadyExists, "subject.already_exists",

@@ -1,6 +1,7 @@
 using System.Net;
 using Matcher.Enrollment;
-using Matcher.Server.Cache;
+using Matcher.Redis.Hosting;
+using Matcher.Redis.Options;
 using Matcher.Server.Errors;
 using Matcher.Server.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -42,6 +43,7 @@ public static class MatcherServerSetup
         }).AddCheck<FaceEngineProvider>("face-models");
         if (options.UsesRedis)
         {
+            builder.Services.AddRedisWarmCache(provider => provider.GetRequiredService<IOptions<ServerOptions>>().Value.ToRedisCacheOptions());
             health.AddCheck<RedisCacheHealthCheck>(RedisCacheHealthCheck.Name).AddCheck<RedisComponentHealthCheck>(RedisComponentHealthCheck.Name);
         }
         builder.Services.AddMatcherEngines();
@@ -56,7 +58,8 @@ public static class MatcherServerSetup
         var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
         if (options.UsesRedis)
         {
-            core.StartWarmCacheAsync(options.ToRedisCacheOptions(), app.Lifetime.ApplicationStopping).GetAwaiter().GetResult();
+            var redis = app.Services.GetRequiredService<IOptions<RedisCacheOptions>>().Value;
+            core.StartWarmCacheAsync(redis, app.Lifetime.ApplicationStopping).GetAwaiter().GetResult();
         }
         app.MapGrpcService<MatcherService>();
         app.MapGrpcService<CacheService>();

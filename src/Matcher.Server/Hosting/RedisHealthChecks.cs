@@ -1,7 +1,7 @@
 using Matcher.Enrollment;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Matcher.Server.Cache;
+namespace Matcher.Server.Hosting;
 
 /// <summary>
 /// The warm cache in the ASP.NET health report: Healthy while Redis receives every change, Degraded otherwise. The
