@@ -29,6 +29,7 @@ internal sealed class WarmCache : IAsyncDisposable
     private readonly string _nodeId;
     private volatile bool _rebuildRequested;
     private DateTime _leaseRenewedAt = DateTime.MinValue;
+    private bool _holdsLease = true;
     private bool _wasConnected;
 
     public WarmCache(RedisCache redis, RedisMirror mirror, SubjectStore store, StartCheck check, string nodeId, ILogger logger)
@@ -130,11 +131,18 @@ internal sealed class WarmCache : IAsyncDisposable
             }
             try
             {
-                if (!await HoldsWriterLeaseAsync())
+                // A Redis that restarts quickly can come back between two looks at the connection; the periodic check
+                // (with the lease renewal, about once a second) finds it emptied all the same.
+                var periodic = DateTime.UtcNow - _leaseRenewedAt >= LeaseRenewal;
+                if (periodic)
+                {
+                    await RenewWriterLeaseAsync();
+                }
+                if (!_holdsLease)
                 {
                     continue;
                 }
-                if (reconnected && await DivergedAsync())
+                if ((reconnected || periodic) && await DivergedAsync())
                 {
                     _rebuildRequested = true;
                 }
@@ -155,24 +163,20 @@ internal sealed class WarmCache : IAsyncDisposable
     }
 
     /// <summary>
-    /// Renews the writer lease about once a second. A node that finds another holding it (this one was cut off from
-    /// Redis longer than the lease lives, and another node took the prefix) never rebuilds over that node's data.
+    /// Renews the writer lease. A node that finds another holding it (this one was cut off from Redis longer than the
+    /// lease lives, and another node took the prefix) never rebuilds over that node's data.
     /// </summary>
-    private async Task<bool> HoldsWriterLeaseAsync()
+    private async Task RenewWriterLeaseAsync()
     {
-        if (DateTime.UtcNow - _leaseRenewedAt < LeaseRenewal)
-        {
-            return true;
-        }
-        var holder = await Redis.AcquireWriterLeaseAsync(_nodeId);
-        if (holder != _nodeId)
-        {
-            _logger.LogError("Redis is written by another node ({Holder}) on this key prefix; this node no longer updates it. " +
-                "One prefix has one writing node: restart this node with its own Matcher:RedisKeyPrefix.", holder);
-            return false;
-        }
         _leaseRenewedAt = DateTime.UtcNow;
-        return true;
+        var holder = await Redis.AcquireWriterLeaseAsync(_nodeId);
+        var held = holder == _nodeId;
+        if (!held && _holdsLease)
+        {
+            _logger.LogError("Redis is written by another node ({Holder}) on this key prefix; this node no longer rebuilds it. " +
+                "One prefix has one writing node: restart this node with its own Matcher:RedisKeyPrefix.", holder);
+        }
+        _holdsLease = held;
     }
 
     /// <summary>
