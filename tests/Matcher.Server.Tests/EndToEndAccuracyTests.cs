@@ -18,6 +18,9 @@ public sealed class EndToEndAccuracyTests(LoopbackServer server, ITestOutputHelp
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
+    /// <summary>Far above one enrollment (under a second; the first loads the face models): a hung server fails the test instead of stalling it.</summary>
+    private static readonly TimeSpan EnrollmentPatience = TimeSpan.FromMinutes(3);
+
     private sealed record Outcome(string Applicant, EnrollOutcome Result, string? TopCandidate, string? RefusalReason = null);
 
     [Fact]
@@ -109,7 +112,7 @@ public sealed class EndToEndAccuracyTests(LoopbackServer server, ITestOutputHelp
         {
             var response = await server.Matcher.EnrollAsync(
                 new EnrollRequest { Gallery = gallery, SubjectId = id, Samples = samples, DedupMode = mode },
-                cancellationToken: Cancellation);
+                deadline: TimeProvider.System.GetUtcNow().UtcDateTime + EnrollmentPatience, cancellationToken: Cancellation);
             return new Outcome(id, response.Outcome, response.Candidates.FirstOrDefault()?.SubjectId);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
