@@ -18,7 +18,10 @@ public sealed class EndToEndAccuracyTests(LoopbackServer server, ITestOutputHelp
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    /// <summary>Far above one enrollment (under a second; the first loads the face models): a hung server fails the test instead of stalling it.</summary>
+    /// <summary>
+    /// Far above one enrollment (under a second; the first loads the face models): a hung server fails the test
+    /// instead of stalling it.
+    /// </summary>
     private static readonly TimeSpan EnrollmentPatience = TimeSpan.FromMinutes(3);
 
     private sealed record Outcome(string Applicant, EnrollOutcome Result, string? TopCandidate, string? RefusalReason = null);

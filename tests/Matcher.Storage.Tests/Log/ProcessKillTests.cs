@@ -8,7 +8,7 @@ public sealed class ProcessKillTests
 {
     private const int AcknowledgementsBeforeKill = 400;
 
-    /// <summary>Far longer than the child needs for 400 acknowledgements (well under a second): only a hung child takes this long.</summary>
+    /// <summary>Far longer than the child needs for 400 acknowledgements (about a second): only a hung child takes this long.</summary>
     private static readonly TimeSpan AcknowledgementPatience = TimeSpan.FromMinutes(2);
 
     [Fact]
