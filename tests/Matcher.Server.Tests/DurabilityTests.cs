@@ -21,11 +21,17 @@ public sealed class DurabilityTests : IDisposable
         Samples = Samples.Of(Samples.IsoTemplate($"DB{1 + n / 80 % 4}_B", 101 + n % 80 / 8, 1 + n % 8)),
     };
 
+    /// <summary>Far longer than 200 template enrollments take (seconds); only a stuck server or station takes this long.</summary>
+    private static readonly TimeSpan AcknowledgementPatience = TimeSpan.FromMinutes(3);
+
     [Fact]
     public async Task EveryAcknowledgedEnrollmentSurvivesASigkill()
     {
+        // One request per database on the test thread, so a missing dataset skips the test instead of killing the stations.
+        _ = Enumerable.Range(0, 4).Select(database => Enrollment(80 * database)).ToList();
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
         var attempted = 0;
+        var killed = false;
         await using (var server = await ServerProcess.StartAsync(_dataDirectory, Cancellation))
         {
             using var stop = new CancellationTokenSource();
@@ -39,17 +45,25 @@ public sealed class DurabilityTests : IDisposable
                         await server.Matcher.EnrollAsync(request, cancellationToken: Cancellation);
                         acknowledged.Add(request.SubjectId);
                     }
-                    catch (RpcException)
+                    // The kill drops the connection under the calls in flight; any other failure fails the station.
+                    catch (RpcException e) when (Volatile.Read(ref killed) && e.StatusCode == StatusCode.Unavailable)
                     {
                         return;
                     }
                 }
             }, Cancellation)).ToList();
 
+            var deadline = TimeProvider.System.GetUtcNow() + AcknowledgementPatience;
             while (acknowledged.Count < 200)
             {
+                var stopped = stations.FirstOrDefault(s => s.IsCompleted);
+                Assert.True(stopped is null,
+                    $"A station stopped after {acknowledged.Count} acknowledged enrollments: {stopped?.Exception?.InnerException?.Message}");
+                Assert.True(TimeProvider.System.GetUtcNow() < deadline,
+                    $"Only {acknowledged.Count} of 200 enrollments were acknowledged within {AcknowledgementPatience.TotalMinutes} minutes.");
                 await Task.Delay(10, Cancellation);
             }
+            Volatile.Write(ref killed, true);
             server.Kill();
             await stop.CancelAsync();
             await Task.WhenAll(stations);
@@ -113,7 +127,8 @@ public sealed class DurabilityTests : IDisposable
                     }
                     else
                     {
-                        await Assert.ThrowsAsync<RpcException>(() => server.Matcher.GetSubjectAsync(request, cancellationToken: Cancellation).ResponseAsync);
+                        var missing = await Assert.ThrowsAsync<RpcException>(() => server.Matcher.GetSubjectAsync(request, cancellationToken: Cancellation).ResponseAsync);
+                        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
                     }
                 }
                 previousCount = count;
@@ -142,8 +157,9 @@ public sealed class DurabilityTests : IDisposable
         await using var restarted = await LoopbackServer.StartAsync(_dataDirectory);
         var stats = await restarted.Matcher.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation);
         Assert.Equal(34ul, stats.Subjects);
-        await Assert.ThrowsAsync<RpcException>(() => restarted.Matcher.GetSubjectAsync(
+        var deleted = await Assert.ThrowsAsync<RpcException>(() => restarted.Matcher.GetSubjectAsync(
             new GetSubjectRequest { Gallery = "durable", SubjectId = Enrollment(3).SubjectId }, cancellationToken: Cancellation).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, deleted.StatusCode);
     }
 
     [Fact]

@@ -8,13 +8,21 @@ namespace Matcher.Server.Tests;
 /// <summary>
 /// The acceptance scenario of the service over loopback gRPC with real data: a gallery is enrolled, then applicants
 /// who are (or are not) enrolled apply in "insert if unique" mode at the default thresholds. Figures go to the test
-/// output. Fingerprints are held to the product's promise (95 % of applicants found, at most 1 % of strangers
-/// flagged); the face floor is what the default model reaches today at the default threshold (96.1 %; the promise is
-/// 97 %, which needs a stronger embedding model than the default one), and only ever moves up.
+/// output and each is asserted. Fingerprints and face strangers are held to the product's promise (95 % of applicants
+/// found, at most 1 % of strangers flagged); the face applicant floor is what the default model reaches today at the
+/// default threshold (96.1 %; the promise is 97 %, which needs a stronger embedding model than the default one), and
+/// only ever moves up. Measured: fingerprints 138/140 found (137 by the first enrollment itself), 0/80 strangers
+/// flagged; faces 960/963 enrolled, 563/586 found, 0/400 ORL strangers flagged, 12 refusals (8 too small, 4 blurred).
 /// </summary>
 public sealed class EndToEndAccuracyTests(LoopbackServer server, ITestOutputHelper output) : IClassFixture<LoopbackServer>
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// Far above one enrollment (under a second; the first loads the face models): a hung server fails the test
+    /// instead of stalling it.
+    /// </summary>
+    private static readonly TimeSpan EnrollmentPatience = TimeSpan.FromMinutes(3);
 
     private sealed record Outcome(string Applicant, EnrollOutcome Result, string? TopCandidate, string? RefusalReason = null);
 
@@ -43,6 +51,7 @@ public sealed class EndToEndAccuracyTests(LoopbackServer server, ITestOutputHelp
         output.WriteLine($"fingerprints: {foundPerson}/{applicants.Count} applicants found their own finger first " +
             $"({foundOriginal} the first enrollment itself); {wronglyFlagged}/{strangers.Count} DB3_B strangers flagged as someone else");
         Assert.True(foundPerson >= 0.95 * applicants.Count, $"only {foundPerson} of {applicants.Count} applicants were found");
+        Assert.True(foundOriginal >= 0.95 * applicants.Count, $"only {foundOriginal} of {applicants.Count} applicants found their first enrollment");
         Assert.True(wronglyFlagged <= 0.01 * strangers.Count, $"{wronglyFlagged} of {strangers.Count} strangers were flagged");
     }
 
@@ -79,6 +88,12 @@ public sealed class EndToEndAccuracyTests(LoopbackServer server, ITestOutputHelp
         output.WriteLine($"faces: {enrolledCount}/{first.Count} LFW people enrolled; {found}/{applicants.Count} applicants found first; " +
             $"{wronglyFlagged}/{strangers.Count} ORL strangers flagged as someone else; {failed} images refused (no usable face)");
         Assert.True(found >= 0.955 * applicants.Count, $"only {found} of {applicants.Count} face applicants were found");
+        Assert.True(wronglyFlagged <= 0.01 * strangers.Count, $"{wronglyFlagged} of {strangers.Count} ORL strangers were flagged");
+        Assert.True(enrolledCount >= 0.99 * first.Count, $"only {enrolledCount} of {first.Count} LFW people could be enrolled");
+        Assert.True(failed <= 0.02 * (applicants.Count + strangers.Count), $"{failed} applicant and stranger images were refused");
+        // A refusal is only ever about the face in the picture; anything else (an undecodable image) would be a fault.
+        Assert.All(enrolled.Concat(applicants).Concat(strangers).Where(o => o.RefusalReason is not null),
+            o => Assert.StartsWith("face.", o.RefusalReason));
     }
 
     private static IEnumerable<int> Fingers() => Enumerable.Range(101, 10);
@@ -100,7 +115,7 @@ public sealed class EndToEndAccuracyTests(LoopbackServer server, ITestOutputHelp
         {
             var response = await server.Matcher.EnrollAsync(
                 new EnrollRequest { Gallery = gallery, SubjectId = id, Samples = samples, DedupMode = mode },
-                cancellationToken: Cancellation);
+                deadline: TimeProvider.System.GetUtcNow().UtcDateTime + EnrollmentPatience, cancellationToken: Cancellation);
             return new Outcome(id, response.Outcome, response.Candidates.FirstOrDefault()?.SubjectId);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)

@@ -25,6 +25,13 @@ internal static class ImageErrors
     public static BiometricInputException Corrupt(string format, string detail) =>
         BiometricInputException.Invalid(Undecodable, $"The {format} image cannot be decoded: {detail}.");
 
+    /// <summary>A failure no decoder check recognised; the cause is kept as the inner exception for the service log.</summary>
+    public static BiometricInputException Unexpected(ImageFormat format, Exception cause)
+    {
+        var name = format == ImageFormat.WebP ? "WebP" : format.ToString().ToUpperInvariant();
+        return BiometricInputException.Invalid(Undecodable, $"The {name} image cannot be decoded: its data is malformed.", cause);
+    }
+
     public static BiometricInputException Unsupported(string detail) =>
         BiometricInputException.Invalid(UnsupportedFormat, $"The image format is not supported: {detail}.");
 

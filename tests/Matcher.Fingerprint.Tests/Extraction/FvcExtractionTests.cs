@@ -34,6 +34,9 @@ public sealed class FvcExtractionTests
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{database}: minutiae per image min {counts[0]}, median {median}, max {counts[^1]}");
         Assert.InRange(median, 20, 80);
+        // Measured extremes over the four databases: 10 (DB3_B) and 73 (DB2_B).
+        Assert.True(counts[0] >= 8, $"An image yields only {counts[0]} minutiae.");
+        Assert.True(counts[^1] <= 90, $"An image yields {counts[^1]} minutiae, far more than a finger carries.");
         Assert.True(plausible >= 0.95 * counts.Count, $"Only {plausible} of {counts.Count} images have 12..80 minutiae.");
     }
 

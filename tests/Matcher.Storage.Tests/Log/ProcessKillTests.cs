@@ -9,10 +9,15 @@ public sealed class ProcessKillTests
 {
     private const int AcknowledgementsBeforeKill = 400;
 
+    /// <summary>Far longer than the child needs for 400 acknowledgements (about a second): only a hung child takes this long.</summary>
+    private static readonly TimeSpan AcknowledgementPatience = TimeSpan.FromMinutes(2);
+
     [Fact]
     public async Task Every_record_acknowledged_before_a_SIGKILL_is_there_after_reopening()
     {
         var cancellation = TestContext.Current.CancellationToken;
+        using var patience = new CancellationTokenSource(AcknowledgementPatience, TimeProvider.System);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellation, patience.Token);
         using var directory = new TemporaryDirectory();
         var acknowledged = new Dictionary<long, (int Writer, int Index)>();
 
@@ -21,10 +26,17 @@ public sealed class ProcessKillTests
             try
             {
                 string? line;
-                while (acknowledged.Count < AcknowledgementsBeforeKill && (line = await child.StandardOutput.ReadLineAsync(cancellation)) is not null)
+                try
                 {
-                    var parts = line.Split(' ');
-                    acknowledged[long.Parse(parts[0])] = (int.Parse(parts[1]), int.Parse(parts[2]));
+                    while (acknowledged.Count < AcknowledgementsBeforeKill && (line = await child.StandardOutput.ReadLineAsync(reading.Token)) is not null)
+                    {
+                        var parts = line.Split(' ');
+                        acknowledged[long.Parse(parts[0])] = (int.Parse(parts[1]), int.Parse(parts[2]));
+                    }
+                }
+                catch (OperationCanceledException) when (patience.IsCancellationRequested)
+                {
+                    Assert.Fail($"The child acknowledged only {acknowledged.Count} records in {AcknowledgementPatience.TotalMinutes} minutes.");
                 }
                 if (acknowledged.Count < AcknowledgementsBeforeKill)
                 {
