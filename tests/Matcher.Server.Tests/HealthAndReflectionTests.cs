@@ -8,7 +8,7 @@ public sealed class HealthAndReflectionTests(LoopbackServer server) : IClassFixt
     [Fact]
     public async Task ReportsServing()
     {
-        var response = await new Health.HealthClient(server.Channel).CheckAsync(new HealthCheckRequest(), cancellationToken: TestContext.Current.CancellationToken);
+        var response = await new Health.HealthClient(server.Calls).CheckAsync(new HealthCheckRequest(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }

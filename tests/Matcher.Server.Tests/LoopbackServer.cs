@@ -1,3 +1,5 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Matcher.Server.Hosting;
 using Matcher.Testing;
@@ -33,11 +35,14 @@ public sealed class LoopbackServer : IAsyncLifetime
 
     public GrpcChannel Channel { get; private set; } = null!;
 
-    public Contracts.V1.Matcher.MatcherClient Matcher => new(Channel);
+    /// <summary>The channel with a deadline on every call that has none (<see cref="BoundedCalls"/>).</summary>
+    public CallInvoker Calls => Channel.Intercept(new BoundedCalls());
 
-    public Contracts.V1.Cache.CacheClient Cache => new(Channel);
+    public Contracts.V1.Matcher.MatcherClient Matcher => new(Calls);
 
-    public Grpc.Health.V1.Health.HealthClient Health => new(Channel);
+    public Contracts.V1.Cache.CacheClient Cache => new(Calls);
+
+    public Grpc.Health.V1.Health.HealthClient Health => new(Calls);
 
     private string[] _extraArguments = [];
     private TimeProvider? _clock;

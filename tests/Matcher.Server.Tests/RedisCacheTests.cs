@@ -197,7 +197,7 @@ public sealed class RedisCacheTests : IDisposable
         }
         var stats = await restarted.Matcher.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation);
         Assert.Equal((ulong)attempted, stats.Subjects);
-        var cache = new Contracts.V1.Cache.CacheClient(restarted.Channel);
+        var cache = new Contracts.V1.Cache.CacheClient(restarted.Calls);
         await WaitUntilAsync(async () => (await cache.VerifyCacheAsync(new VerifyCacheRequest(), cancellationToken: Cancellation)).Equal,
             "Redis never matched the local store after the restart");
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Matcher.Testing;
@@ -19,7 +20,10 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
-    public Contracts.V1.Matcher.MatcherClient Matcher => new(Channel);
+    /// <summary>The channel with a deadline on every call that has none (<see cref="BoundedCalls"/>).</summary>
+    public CallInvoker Calls => Channel.Intercept(new BoundedCalls());
+
+    public Contracts.V1.Matcher.MatcherClient Matcher => new(Calls);
 
     public static async Task<ServerProcess> StartAsync(string dataDirectory, CancellationToken cancellation, params string[] extraArguments)
     {

@@ -10,7 +10,7 @@ namespace Matcher.Server.Tests;
 
 public sealed class TemplatesServiceTests(LoopbackServer server) : IClassFixture<LoopbackServer>
 {
-    private TemplatesClient Client => new(server.Channel);
+    private TemplatesClient Client => new(server.Calls);
 
     private static ByteString FvcImage(string name) =>
         ByteString.CopyFrom(File.ReadAllBytes(Path.Combine(Datasets.Require("fingerprints/fvc2002/DB1_B"), name)));
