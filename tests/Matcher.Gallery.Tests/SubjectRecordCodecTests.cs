@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Matcher.Fingerprint.Templates;
 using Matcher.Gallery.Subjects;
 using Xunit;
 
@@ -25,6 +27,29 @@ public sealed class SubjectRecordCodecTests
         Assert.Equal(template.Minutiae.Count, decoded.Fingers[0].Template.Minutiae.Count);
         Assert.Equal(embedding, decoded.Face!.Embedding);
         Assert.Equal("model-a", decoded.Face.ModelId);
+    }
+
+    /// <summary>
+    /// Encoded records sit in users' logs, snapshots and Redis: the bytes of a fixed record must never change. The
+    /// template is built here (no dataset needed) and the embedding comes from a seeded generator.
+    /// </summary>
+    [Fact]
+    public void EncodedBytesNeverChange()
+    {
+        var minutiae = Enumerable.Range(0, 24)
+            .Select(i => new Minutia(20 + 11 * i, 300 - 7 * i, i * 0.25f, (MinutiaType)(1 + i % 2), (byte)(40 + i)))
+            .ToArray();
+        var template = new FingerprintTemplate(320, 400, minutiae, 73);
+        var record = new SubjectRecord(
+            new SubjectKey("citizens", "ID-0002-ü"),
+            [new EnrolledFinger(1, template, 64), new EnrolledFinger(6, template, 101)],
+            new EnrolledFace("model-a", GalleryFixtures.RandomUnitVector(new Random(3), 128), 91),
+            DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_456));
+
+        var bytes = SubjectRecordCodec.Encode(record);
+
+        Assert.Equal(943, bytes.Length);
+        Assert.Equal("D56FAAB3CB218F1CA2C091AACADA63FDDB2E5E0E28AAA907ACB1263607AE4AE3", Convert.ToHexString(SHA256.HashData(bytes)));
     }
 
     [Fact]
