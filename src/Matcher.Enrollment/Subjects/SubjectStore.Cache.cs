@@ -1,4 +1,4 @@
-using Matcher.Gallery.Subjects;
+using Matcher.Core.Subjects;
 using Matcher.Redis.Cache;
 using Matcher.Storage.Log;
 

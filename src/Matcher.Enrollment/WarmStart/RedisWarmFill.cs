@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
-using Matcher.Gallery.Subjects;
+using Matcher.Core.Subjects;
 using Matcher.Enrollment.Requests;
 using Matcher.Enrollment.Subjects;
 using Matcher.Redis.Cache;
