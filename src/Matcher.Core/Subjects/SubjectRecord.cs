@@ -1,9 +1,4 @@
-using Matcher.Core.Modalities;
-
 namespace Matcher.Core.Subjects;
 
 /// <summary>Everything kept of one enrolled subject: its samples of every modality. Sensitive: never log it.</summary>
-public sealed record SubjectRecord(SubjectKey Key, IReadOnlyList<EnrolledSample> Samples, DateTimeOffset EnrolledAt)
-{
-    public IEnumerable<EnrolledSample> SamplesOf(Modality modality) => Samples.Where(s => s.Modality == modality);
-}
+public sealed record SubjectRecord(SubjectKey Key, IReadOnlyList<EnrolledSample> Samples, DateTimeOffset EnrolledAt);
