@@ -2,9 +2,9 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Matcher.Contracts.V1;
-using Matcher.Enrollment;
 using Matcher.Core.Modalities;
 using Matcher.Core.Subjects;
+using Matcher.Enrollment;
 using Matcher.Face.Indexing;
 using Matcher.Fingerprint.Indexing;
 using Matcher.Gallery.Search;
@@ -154,7 +154,7 @@ internal sealed class MatcherService(
     private static double? RequestedRate(SearchOptions? search) =>
         search is { HasTargetFalsePositiveIdentificationRate: true } ? search.TargetFalsePositiveIdentificationRate : null;
 
-    /// <summary>Fingers first, then the face: the order the record codec stores them in.</summary>
+    /// <summary>Fingers first, then the face: the order a record read back from the log lists them in.</summary>
     private static SubjectSamples SamplesOf(ReadSamples samples)
     {
         var enrolled = new List<EnrolledSample>(samples.Fingers.Select(f => new EnrolledFinger(f.Position, f.Template, f.Quality)));

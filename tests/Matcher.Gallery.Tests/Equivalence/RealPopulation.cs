@@ -22,10 +22,11 @@ public sealed class RealPopulation
 
     private static Population Build()
     {
-        var fvc = DatasetSamples.FvcFingers(position: 2);
-        var crossMatch = DatasetSamples.CrossMatchFingers().GroupBy(f => f.Name[..3]).ToList();
+        // Faces first: without the face models the tests skip before spending time on fingerprint extraction.
         var lfw = DatasetSamples.LfwFaces(LfwPeople);
         var orl = DatasetSamples.OrlFaces();
+        var fvc = DatasetSamples.FvcFingers(position: 2);
+        var crossMatch = DatasetSamples.CrossMatchFingers().GroupBy(f => f.Name[..3]).ToList();
         var fvcFaces = lfw.Take(fvc.Count - FvcSubjectsWithoutFace).ToList();
         var crossMatchFaces = orl.Take(crossMatch.Count).ToList();
 
