@@ -18,8 +18,9 @@ public sealed record GalleryOptions
     public double CompactionThreshold { get; init; } = 0.25;
 
     /// <summary>
-    /// The modalities a gallery holds, one factory each (registered by the host). Their order is the order evidence is
-    /// fused in, so keep it fixed: fingerprints before the face gives the scores Matcher has always reported.
+    /// The modalities a gallery holds, one factory each (registered by the host), in the order their evidence is fused.
+    /// Fusion sums the evidence, and the rounding of a sum depends on its order: fingerprints before the face
+    /// reproduces earlier scores to the last bit.
     /// </summary>
     public required IReadOnlyList<IModalityIndexFactory> Modalities { get; init; }
 

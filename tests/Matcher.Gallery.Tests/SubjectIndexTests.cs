@@ -158,4 +158,35 @@ public sealed class SubjectIndexTests
 
         Assert.Equal(400, index.Count);
     }
+
+    [Fact]
+    public void ARefusedSubjectLeavesTheShardConsistent()
+    {
+        var template = GalleryFixtures.IsoTemplate("DB1_B", 101, 1);
+        var vector = GalleryFixtures.RandomUnitVector(new Random(10), 128);
+        using var index = new SubjectIndex(GalleryFixtures.Options(shards: 1));
+        index.Add(GalleryFixtures.FaceSubject("g", "A", vector));
+
+        // The finger would be indexed before the face of another dimension is refused.
+        Assert.Throws<ArgumentException>(() => index.Add(new SubjectRecord(new SubjectKey("g", "B"),
+            [new EnrolledFinger(2, template, 50), new EnrolledFace("model-a", new float[64], 50)], DateTimeOffset.UnixEpoch)));
+        index.Add(GalleryFixtures.FingerSubject("g", "C", template));
+
+        Assert.Null(index.Get(new SubjectKey("g", "B")));
+        Assert.Equal(2, index.Count);
+        Assert.Equal(1, index.SampleCount(Modality.Fingerprint));
+        Assert.Equal(["C"], Find(index, FingerProbe(2, template), SearchScope.Everything, 5, 0).Select(c => c.Key.SubjectId));
+        Assert.Equal(["A"], Find(index, FaceProbe(vector), SearchScope.Everything, 5, 0).Select(c => c.Key.SubjectId));
+    }
+
+    [Fact]
+    public void SamplesOfAModalityTheGalleryDoesNotHoldAreRefused()
+    {
+        using var index = new SubjectIndex(GalleryFixtures.Options() with { Modalities = [new FingerprintIndexFactory()] });
+        var vector = GalleryFixtures.RandomUnitVector(new Random(11), 128);
+
+        Assert.Throws<ArgumentException>(() => index.Add(GalleryFixtures.FaceSubject("g", "A", vector)));
+        Assert.Throws<ArgumentException>(() => index.Prepare(FaceProbe(vector)));
+        Assert.Equal(0, index.Count);
+    }
 }
