@@ -1,5 +1,5 @@
-using Matcher.Gallery.Search;
-using Matcher.Gallery.Subjects;
+using Matcher.Core.Search;
+using Matcher.Core.Subjects;
 
 namespace Matcher.Enrollment;
 

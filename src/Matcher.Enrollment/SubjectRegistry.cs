@@ -1,11 +1,12 @@
 using Matcher.Core.Errors;
 using Matcher.Core.Scoring;
+using Matcher.Core.Search;
+using Matcher.Core.Subjects;
 using Matcher.Enrollment.Dedup;
 using Matcher.Enrollment.Requests;
 using Matcher.Enrollment.Subjects;
 using Matcher.Gallery;
 using Matcher.Gallery.Search;
-using Matcher.Gallery.Subjects;
 using Microsoft.Extensions.Logging;
 
 namespace Matcher.Enrollment;
@@ -72,7 +73,7 @@ public sealed class SubjectRegistry
     {
         Get(key);
         var scope = new SearchScope(new HashSet<string>(StringComparer.Ordinal) { key.Gallery }, new HashSet<string>(StringComparer.Ordinal) { key.SubjectId });
-        var result = _store.Index.Search(samples.ToProbe(), scope, 1, 0, cancellation).FirstOrDefault()
+        var result = _store.Index.Search(samples.ToProbe(_store.Index), scope, 1, 0, cancellation).FirstOrDefault()
             ?? throw RequestRefusedException.FailedPrecondition("verify.nothing_to_compare",
                 $"Subject {key} has no enrolled sample of the kinds sent (same finger positions or a face); nothing could be compared.");
         var threshold = DecisionThreshold.ForVerification(targetFalseMatchRate);
@@ -85,7 +86,7 @@ public sealed class SubjectRegistry
     {
         var searched = _store.Index.CountIn(scope);
         var threshold = DecisionThreshold.ForIdentification(targetFalsePositiveIdentificationRate, Math.Max(1, searched));
-        var candidates = _store.Index.Search(samples.ToProbe(), scope, maxCandidates, threshold, cancellation);
+        var candidates = _store.Index.Search(samples.ToProbe(_store.Index), scope, maxCandidates, threshold, cancellation);
         return new IdentificationResult(candidates, threshold, searched);
     }
 
@@ -155,7 +156,7 @@ public sealed class SubjectRegistry
         if (command.Mode != EnrollmentMode.InsertOnly)
         {
             var scope = new SearchScope(Galleries: new HashSet<string>(StringComparer.Ordinal) { gallery });
-            candidates = _store.Index.Search(samples.ToProbe(), scope, command.MaxCandidates, threshold, cancellation);
+            candidates = _store.Index.Search(samples.ToProbe(_store.Index), scope, command.MaxCandidates, threshold, cancellation);
         }
         var outcome = candidates.Count == 0 ? EnrollmentOutcome.Enrolled
             : command.Mode == EnrollmentMode.InsertIfUnique ? EnrollmentOutcome.DuplicateFound

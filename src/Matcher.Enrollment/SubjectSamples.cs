@@ -1,12 +1,13 @@
+using Matcher.Core.Subjects;
+using Matcher.Gallery;
 using Matcher.Gallery.Search;
-using Matcher.Gallery.Subjects;
 
 namespace Matcher.Enrollment;
 
-/// <summary>The samples of one request, extracted and ready to search with or to enroll.</summary>
-public sealed record SubjectSamples(IReadOnlyList<EnrolledFinger> Fingers, EnrolledFace? Face)
+/// <summary>The samples of one request, of every modality, extracted and ready to search with or to enroll.</summary>
+public sealed record SubjectSamples(IReadOnlyList<EnrolledSample> Samples)
 {
-    public SearchProbe ToProbe() => new(Fingers.Select(f => (f.Position, f.Template)), Face?.ModelId, Face?.Embedding);
+    public SearchProbe ToProbe(SubjectIndex index) => index.Prepare(Samples);
 
-    public SubjectRecord ToRecord(SubjectKey key, DateTimeOffset enrolledAt) => new(key, Fingers, Face, enrolledAt);
+    public SubjectRecord ToRecord(SubjectKey key, DateTimeOffset enrolledAt) => new(key, Samples, enrolledAt);
 }

@@ -1,3 +1,5 @@
+using Matcher.Core.Modalities;
+
 namespace Matcher.Gallery;
 
 /// <summary>How the in-memory galleries are laid out and searched.</summary>
@@ -7,29 +9,47 @@ public sealed record GalleryOptions
     public int ShardCount { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Subjects each modality nominates per shard for full evaluation (all fingers and the face, fused). Larger lists
-    /// cost time but let a candidate that is weak in one modality and strong in another still be found.
+    /// Subjects each modality nominates per shard for full evaluation (every sample of every modality, fused). Larger
+    /// lists cost time but let a candidate that is weak in one modality and strong in another still be found.
     /// </summary>
     public int ShortlistPerModality { get; init; } = 64;
-
-    /// <summary>Rows per int8 face block; blocks are allocated whole, 64-byte aligned.</summary>
-    public int FaceBlockCapacity { get; init; } = 4096;
 
     /// <summary>Deleted share of a shard's rows above which the shard is rebuilt in the background.</summary>
     public double CompactionThreshold { get; init; } = 0.25;
 
-    /// <summary>Maps the cosine similarity of two face embeddings to the calibrated score scale (from the face engine).</summary>
-    public required Func<double, double> FaceScoreOfSimilarity { get; init; }
+    /// <summary>
+    /// The modalities a gallery holds, one factory each (registered by the host), in the order their evidence is fused.
+    /// Fusion sums the evidence, and the rounding of a sum depends on its order: fingerprints before the face
+    /// reproduces earlier scores to the last bit.
+    /// </summary>
+    public required IReadOnlyList<IModalityIndexFactory> Modalities { get; init; }
+
+    /// <summary>The factory's place in <see cref="Modalities"/>, or -1 when the modality is not held.</summary>
+    internal int SlotOf(Modality modality)
+    {
+        for (var slot = 0; slot < Modalities.Count; slot++)
+        {
+            if (Modalities[slot].Modality == modality)
+            {
+                return slot;
+            }
+        }
+        return -1;
+    }
 
     internal void Validate()
     {
-        if (ShardCount < 1 || ShortlistPerModality < 1 || FaceBlockCapacity < 64)
+        if (ShardCount < 1 || ShortlistPerModality < 1)
         {
-            throw new ArgumentException("Gallery options need at least one shard, a shortlist of one and face blocks of 64 rows.");
+            throw new ArgumentException("Gallery options need at least one shard and a shortlist of one.");
         }
         if (CompactionThreshold is <= 0 or >= 1)
         {
             throw new ArgumentException("The compaction threshold is a share of rows strictly between 0 and 1.");
+        }
+        if (Modalities.Count == 0 || Modalities.DistinctBy(m => m.Modality).Count() != Modalities.Count)
+        {
+            throw new ArgumentException("A gallery holds at least one modality, each once.");
         }
     }
 }

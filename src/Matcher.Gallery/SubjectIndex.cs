@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using Matcher.Core.Modalities;
+using Matcher.Core.Search;
+using Matcher.Core.Subjects;
 using Matcher.Gallery.Search;
 using Matcher.Gallery.Shards;
-using Matcher.Gallery.Subjects;
 
 namespace Matcher.Gallery;
 
@@ -32,9 +34,8 @@ public sealed class SubjectIndex : IDisposable
     public long CountIn(SearchScope scope) =>
         scope.SubjectIds?.Count ?? _galleries.Where(g => scope.IncludesGallery(g.Key)).Sum(g => (long)g.Value.Sum(s => s.Count));
 
-    public long FingerCount => _galleries.Values.Sum(shards => (long)shards.Sum(s => s.FingerCount));
-
-    public long FaceCount => _galleries.Values.Sum(shards => (long)shards.Sum(s => s.FaceCount));
+    /// <summary>Enrolled samples of one modality (fingers, faces) over every gallery.</summary>
+    public long SampleCount(Modality modality) => _galleries.Values.Sum(shards => shards.Sum(s => s.SampleCount(modality)));
 
     public long MemoryBytes => _galleries.Values.Sum(shards => shards.Sum(s => s.MemoryBytes));
 
@@ -65,11 +66,32 @@ public sealed class SubjectIndex : IDisposable
         return removed;
     }
 
+    /// <summary>
+    /// Prepares a probe's samples for searching this index, each modality by its own factory; the same probe may be
+    /// searched any number of times.
+    /// </summary>
+    /// <exception cref="ArgumentException">A sample of a modality the index does not hold, or samples that cannot form one probe.</exception>
+    public SearchProbe Prepare(IReadOnlyList<EnrolledSample> samples)
+    {
+        if (samples.FirstOrDefault(s => _options.SlotOf(s.Modality) < 0) is { } foreign)
+        {
+            throw new ArgumentException($"The gallery holds no {foreign.Modality} samples: no index for them is configured.", nameof(samples));
+        }
+        var prepared = _options.Modalities
+            .Select(m => m.Prepare(samples.Where(s => s.Modality == m.Modality).ToList()))
+            .ToArray();
+        return new SearchProbe(_options, prepared);
+    }
+
     /// <summary>Candidates scoring at least <paramref name="threshold"/>, best first, at most <paramref name="maxCandidates"/>.</summary>
     public IReadOnlyList<Candidate> Search(SearchProbe probe, SearchScope scope, int maxCandidates, double threshold,
         CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCandidates);
+        if (!ReferenceEquals(probe.PreparedFor, _options))
+        {
+            throw new ArgumentException("The probe was prepared by another index; prepare it with this one.", nameof(probe));
+        }
         var shards = _galleries.Where(g => scope.IncludesGallery(g.Key)).SelectMany(g => g.Value).ToArray();
         var found = new ConcurrentBag<Candidate>();
         Parallel.ForEach(shards, new ParallelOptions { CancellationToken = cancellation }, shard =>

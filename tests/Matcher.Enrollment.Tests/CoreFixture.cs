@@ -1,5 +1,6 @@
+using Matcher.Core.Subjects;
+using Matcher.Face.Indexing;
 using Matcher.Gallery;
-using Matcher.Gallery.Subjects;
 using Matcher.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -59,7 +60,7 @@ internal sealed class CoreFixture : IAsyncDisposable
             values[i] = (float)(random.NextDouble() * 2 - 1);
         }
         var norm = MathF.Sqrt(values.Sum(v => v * v));
-        return new SubjectSamples([], new EnrolledFace("synthetic", values.Select(v => v / norm).ToArray(), 90));
+        return new SubjectSamples([new EnrolledFace("synthetic", values.Select(v => v / norm).ToArray(), 90)]);
     }
 
     public static EnrollmentCommand Command(string gallery, string subjectId, EnrollmentMode mode = EnrollmentMode.InsertIfUnique, string? requestId = null) =>
@@ -75,5 +76,5 @@ internal sealed class CoreFixture : IAsyncDisposable
         Directory.Dispose();
     }
 
-    private static SubjectIndex NewIndex() => new(new GalleryOptions { ShardCount = 2, FaceScoreOfSimilarity = cosine => 100 * cosine });
+    private static SubjectIndex NewIndex() => new(new GalleryOptions { ShardCount = 2, Modalities = [new FaceIndexFactory(cosine => 100 * cosine)] });
 }

@@ -1,5 +1,5 @@
 using Matcher.Core.Errors;
-using Matcher.Gallery.Subjects;
+using Matcher.Core.Subjects;
 using Xunit;
 
 namespace Matcher.Enrollment.Tests;

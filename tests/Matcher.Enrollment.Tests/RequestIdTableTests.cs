@@ -1,4 +1,4 @@
-using Matcher.Gallery.Subjects;
+using Matcher.Core.Subjects;
 using Matcher.Enrollment.Requests;
 using Matcher.Testing;
 using Xunit;

@@ -1,5 +1,7 @@
+using Matcher.Core.Subjects;
+using Matcher.Face.Indexing;
+using Matcher.Fingerprint.Indexing;
 using Matcher.Fingerprint.Templates;
-using Matcher.Gallery.Subjects;
 using Matcher.Testing;
 
 namespace Matcher.Gallery.Tests;
@@ -7,10 +9,10 @@ namespace Matcher.Gallery.Tests;
 internal static class GalleryFixtures
 {
     /// <summary>A score map that makes a cosine of 0.3 worth 30 points: a stand-in for a fitted face calibration.</summary>
-    public static GalleryOptions Options(int shards = 2) => new()
+    public static GalleryOptions Options(int shards = 2, int faceBlockCapacity = FaceIndexFactory.DefaultBlockCapacity) => new()
     {
         ShardCount = shards,
-        FaceScoreOfSimilarity = cosine => Math.Max(0, cosine) * 100,
+        Modalities = [new FingerprintIndexFactory(), new FaceIndexFactory(cosine => Math.Max(0, cosine) * 100, faceBlockCapacity)],
     };
 
     /// <summary>The SecuGen ISO template of an FVC2002 impression (real minutiae of a real finger).</summary>
@@ -38,8 +40,8 @@ internal static class GalleryFixtures
     }
 
     public static SubjectRecord FingerSubject(string gallery, string id, FingerprintTemplate template, int position = 2) =>
-        new(new SubjectKey(gallery, id), [new EnrolledFinger(position, template, 60)], null, DateTimeOffset.UnixEpoch);
+        new(new SubjectKey(gallery, id), [new EnrolledFinger(position, template, 60)], DateTimeOffset.UnixEpoch);
 
     public static SubjectRecord FaceSubject(string gallery, string id, float[] embedding) =>
-        new(new SubjectKey(gallery, id), [], new EnrolledFace("model-a", embedding, 80), DateTimeOffset.UnixEpoch);
+        new(new SubjectKey(gallery, id), [new EnrolledFace("model-a", embedding, 80)], DateTimeOffset.UnixEpoch);
 }

@@ -1,8 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Matcher.Benchmarks.Storage;
+using Matcher.Core.Subjects;
 using Matcher.Enrollment;
+using Matcher.Face.Indexing;
+using Matcher.Fingerprint.Indexing;
 using Matcher.Gallery;
-using Matcher.Gallery.Subjects;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Matcher.Benchmarks.Service;
@@ -32,13 +34,15 @@ public class EnrollmentCoreBenchmarks
     public void Setup()
     {
         dataDirectory = Directory.CreateTempSubdirectory("matcher-core-bench-").FullName;
-        index = new SubjectIndex(new GalleryOptions { FaceScoreOfSimilarity = cosine => 100 * cosine });
+        index = new SubjectIndex(new GalleryOptions { Modalities = [new FingerprintIndexFactory(), new FaceIndexFactory(cosine => 100 * cosine)] });
         core = EnrollmentCore.Open(new EnrollmentOptions(dataDirectory, 100_000, TimeSpan.FromHours(24)), index, TimeProvider.System,
             NullLoggerFactory.Instance);
         var synthetic = SyntheticApplicants.Generate(EnrollmentsPerInvoke, seed: 3000);
         applicants = Enumerable.Range(0, synthetic.Count).Select(a => new SubjectSamples(
-            synthetic.Fingers[a].Select((template, finger) => new EnrolledFinger(finger + 1, template, 60)).ToList(),
-            new EnrolledFace("synthetic", synthetic.Faces[a], 80))).ToArray();
+        [
+            .. synthetic.Fingers[a].Select((template, finger) => (EnrolledSample)new EnrolledFinger(finger + 1, template, 60)),
+            new EnrolledFace("synthetic", synthetic.Faces[a], 80),
+        ])).ToArray();
     }
 
     [GlobalCleanup]

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Matcher.Enrollment;
+using Matcher.Face.Indexing;
+using Matcher.Fingerprint.Indexing;
 using Matcher.Gallery;
 using Matcher.Redis.Cache;
 using Matcher.Redis.Options;
@@ -59,7 +61,10 @@ public class ServiceWarmStartBenchmarks
     [Benchmark]
     public async Task<long> WarmStartIntoShards()
     {
-        using var index = new SubjectIndex(new GalleryOptions { FaceScoreOfSimilarity = cosine => 100 * cosine });
+        using var index = new SubjectIndex(new GalleryOptions
+        {
+            Modalities = [new FingerprintIndexFactory(), new FaceIndexFactory(cosine => 100 * cosine)],
+        });
         var clock = Stopwatch.StartNew();
         var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var redisBefore = server.ProcessorTime;

@@ -1,7 +1,7 @@
 using Matcher.Core.Errors;
+using Matcher.Core.Subjects;
 using Matcher.Enrollment.Subjects;
 using Matcher.Enrollment.WarmStart;
-using Matcher.Gallery.Subjects;
 using Matcher.Redis.Cache;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using Matcher.Gallery.Subjects;
+using Matcher.Core.Subjects;
 
 namespace Matcher.Enrollment.Requests;
 

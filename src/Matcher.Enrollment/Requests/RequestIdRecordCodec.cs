@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using Matcher.Gallery.Subjects;
+using Matcher.Core.Subjects;
 
 namespace Matcher.Enrollment.Requests;
 

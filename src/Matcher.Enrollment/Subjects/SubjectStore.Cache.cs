@@ -1,5 +1,5 @@
+using Matcher.Core.Subjects;
 using Matcher.Enrollment.Requests;
-using Matcher.Gallery.Subjects;
 using Matcher.Redis.Cache;
 using Matcher.Storage.Log;
 

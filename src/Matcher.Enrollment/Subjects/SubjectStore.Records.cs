@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
+using Matcher.Core.Subjects;
 using Matcher.Enrollment.Requests;
-using Matcher.Gallery.Subjects;
 using Matcher.Storage.Log;
 
 namespace Matcher.Enrollment.Subjects;

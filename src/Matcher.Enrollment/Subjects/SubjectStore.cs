@@ -1,6 +1,6 @@
+using Matcher.Core.Subjects;
 using Matcher.Enrollment.Requests;
 using Matcher.Gallery;
-using Matcher.Gallery.Subjects;
 using Matcher.Redis.Cache;
 using Matcher.Storage.Log;
 using Microsoft.Extensions.Logging;

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
+using Matcher.Core.Subjects;
 using Matcher.Enrollment.Requests;
 using Matcher.Enrollment.Subjects;
-using Matcher.Gallery.Subjects;
 using Matcher.Redis.Cache;
 
 namespace Matcher.Enrollment.WarmStart;

@@ -1,5 +1,7 @@
+using Matcher.Core.Modalities;
+using Matcher.Core.Search;
+using Matcher.Core.Subjects;
 using Matcher.Gallery.Search;
-using Matcher.Gallery.Subjects;
 
 namespace Matcher.Gallery.Shards;
 
@@ -16,9 +18,7 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
 
     public long MemoryBytes => Read(data => data.MemoryBytes);
 
-    public int FingerCount => Read(data => data.LiveFingerCount);
-
-    public int FaceCount => Read(data => data.LiveFaceCount);
+    public long SampleCount(Modality modality) => Read(data => data.LiveSampleCount(modality));
 
     public bool NeedsCompaction => Read(data => data.DeletedCount > 0
         && data.DeletedCount >= options.CompactionThreshold * (data.LiveCount + data.DeletedCount));

@@ -1,47 +1,38 @@
-using Matcher.Core.Scoring;
-using Matcher.Fingerprint.Matching;
+using Matcher.Core.Modalities;
+using Matcher.Core.Search;
+using Matcher.Core.Subjects;
 using Matcher.Gallery.Search;
-using Matcher.Gallery.Subjects;
-using Matcher.Simd;
-using Matcher.Simd.Scan;
 
 namespace Matcher.Gallery.Shards;
 
 /// <summary>
-/// The subjects of one shard laid out for scanning: a row per subject, one packed fingerprint gallery per finger
-/// position, int8 face blocks (fp32 kept in the record for exact rescoring). Deleted rows stay as tombstones until the
-/// shard is rebuilt. Not thread-safe: <see cref="GalleryShard"/> guards it.
+/// The subjects of one shard: a row per subject and one index per modality, each told about every row. Deleted rows
+/// stay as tombstones until the shard is rebuilt. Not thread-safe: <see cref="GalleryShard"/> guards it.
 /// </summary>
 internal sealed class ShardData : IDisposable
 {
-    private const int Positions = 11;
-
     private readonly GalleryOptions _options;
+    private readonly IModalityIndex[] _indexes;
+    private readonly long[] _liveSamples;
     private readonly List<SubjectRecord?> _records = [];
-    private readonly List<int[]> _fingerIndexOfRow = [];
     private readonly Dictionary<string, int> _rowOfSubject = new(StringComparer.Ordinal);
-    private readonly FingerprintGallery?[] _fingers = new FingerprintGallery?[Positions];
-    private readonly List<int>[] _rowOfFinger = Enumerable.Range(0, Positions).Select(_ => new List<int>()).ToArray();
-    private readonly List<Int8VectorBlock> _faceBlocks = [];
-    private readonly List<int> _rowOfFace = [];
-    private readonly List<int> _faceOfRow = [];
 
-    public ShardData(GalleryOptions options) => _options = options;
+    public ShardData(GalleryOptions options)
+    {
+        _options = options;
+        _indexes = options.Modalities.Select(m => m.CreateIndex()).ToArray();
+        _liveSamples = new long[_indexes.Length];
+    }
 
     public int LiveCount => _rowOfSubject.Count;
 
     public int DeletedCount => _records.Count - _rowOfSubject.Count;
 
-    public int LiveFingerCount { get; private set; }
-
-    public int LiveFaceCount { get; private set; }
-
-    public long MemoryBytes =>
-        _fingers.Sum(f => f?.MemoryBytes ?? 0)
-        + _faceBlocks.Sum(b => (long)b.Stride * b.Capacity + b.Capacity * sizeof(float))
-        + _records.Sum(r => r?.Face is { } face ? face.Embedding.Length * sizeof(float) : 0);
+    public long MemoryBytes => _indexes.Sum(i => i.MemoryBytes);
 
     public IEnumerable<SubjectRecord> LiveRecords => _records.OfType<SubjectRecord>();
+
+    public long LiveSampleCount(Modality modality) => _options.SlotOf(modality) is var slot and >= 0 ? _liveSamples[slot] : 0;
 
     public SubjectRecord? Get(string subjectId) => _rowOfSubject.TryGetValue(subjectId, out var row) ? _records[row] : null;
 
@@ -51,21 +42,36 @@ internal sealed class ShardData : IDisposable
         {
             throw new InvalidOperationException($"Subject {record.Key} is already in the shard.");
         }
+        var samples = SamplesBySlot(record.Samples);
         var row = _records.Count;
-        var fingerIndex = new int[Positions];
-        Array.Fill(fingerIndex, -1);
-        foreach (var finger in record.Fingers)
+        var added = 0;
+        try
         {
-            var gallery = _fingers[finger.Position] ??= new FingerprintGallery();
-            fingerIndex[finger.Position] = gallery.Add(finger.Template);
-            _rowOfFinger[finger.Position].Add(row);
+            for (; added < _indexes.Length; added++)
+            {
+                _indexes[added].Add(row, samples[added]);
+            }
         }
-        _faceOfRow.Add(record.Face is null ? -1 : AddFace(record.Face.Embedding, row));
+        catch (ArgumentException)
+        {
+            // Every index must know every row: the refused subject's row becomes a tombstone in all of them.
+            for (var slot = added; slot < _indexes.Length; slot++)
+            {
+                _indexes[slot].Add(row, []);
+            }
+            foreach (var index in _indexes)
+            {
+                index.Remove(row);
+            }
+            _records.Add(null);
+            throw;
+        }
         _records.Add(record);
-        _fingerIndexOfRow.Add(fingerIndex);
         _rowOfSubject.Add(record.Key.SubjectId, row);
-        LiveFingerCount += record.Fingers.Count;
-        LiveFaceCount += record.Face is null ? 0 : 1;
+        for (var slot = 0; slot < _indexes.Length; slot++)
+        {
+            _liveSamples[slot] += samples[slot].Count;
+        }
     }
 
     public bool Remove(string subjectId)
@@ -74,14 +80,13 @@ internal sealed class ShardData : IDisposable
         {
             return false;
         }
-        LiveFingerCount -= _records[row]!.Fingers.Count;
-        LiveFaceCount -= _records[row]!.Face is null ? 0 : 1;
-        _records[row] = null;
-        var face = _faceOfRow[row];
-        if (face >= 0)
+        var samples = SamplesBySlot(_records[row]!.Samples);
+        for (var slot = 0; slot < _indexes.Length; slot++)
         {
-            _faceBlocks[face / _options.FaceBlockCapacity].Delete(face % _options.FaceBlockCapacity);
+            _indexes[slot].Remove(row);
+            _liveSamples[slot] -= samples[slot].Count;
         }
+        _records[row] = null;
         return true;
     }
 
@@ -93,27 +98,11 @@ internal sealed class ShardData : IDisposable
             return subjectIds.Select(id => _rowOfSubject.TryGetValue(id, out var row) ? row : -1).Where(row => row >= 0);
         }
         var rows = new HashSet<int>();
-        // Deleted rows may take shortlist places; ask for that many more so live subjects are not crowded out.
-        var shortlist = _options.ShortlistPerModality + Math.Min(DeletedCount, _options.ShortlistPerModality);
-        foreach (var finger in probe.Fingers)
+        for (var slot = 0; slot < _indexes.Length; slot++)
         {
-            if (_fingers[finger.Position] is { } gallery && gallery.Count > 0)
+            if (probe.Modalities[slot] is { } prepared)
             {
-                foreach (var hit in gallery.Scan(finger.Prepared, shortlist))
-                {
-                    rows.Add(_rowOfFinger[finger.Position][hit.Index]);
-                }
-            }
-        }
-        if (probe.FaceEmbedding is { } embedding && _faceBlocks.Count > 0 && embedding.Length == _faceBlocks[0].Dimension)
-        {
-            var query = _faceBlocks[0].PrepareQuery(embedding);
-            for (var b = 0; b < _faceBlocks.Count; b++)
-            {
-                foreach (var hit in Int8Scan.Search(_faceBlocks[b], query, _options.ShortlistPerModality))
-                {
-                    rows.Add(_rowOfFace[b * _options.FaceBlockCapacity + hit.Row]);
-                }
+                _indexes[slot].Nominate(prepared, _options.ShortlistPerModality, rows);
             }
         }
         return rows;
@@ -126,55 +115,37 @@ internal sealed class ShardData : IDisposable
         {
             return null;
         }
-        var fingerScores = new List<FingerScore>(probe.Fingers.Count);
-        foreach (var finger in probe.Fingers)
+        var evidence = new List<(Modality, IReadOnlyList<SampleScore>)>(_indexes.Length);
+        for (var slot = 0; slot < _indexes.Length; slot++)
         {
-            var index = _fingerIndexOfRow[row][finger.Position];
-            if (index >= 0)
+            if (probe.Modalities[slot] is { } prepared)
             {
-                fingerScores.Add(new FingerScore(finger.Position, _fingers[finger.Position]!.Compare(finger.Prepared, index)));
+                evidence.Add((prepared.Modality, _indexes[slot].Score(prepared, row)));
             }
         }
-        double? faceScore = null;
-        if (probe.FaceEmbedding is { } embedding && record.Face is { } face
-            && face.ModelId == probe.FaceModelId && face.Embedding.Length == embedding.Length)
-        {
-            faceScore = _options.FaceScoreOfSimilarity(DotProduct.Dot(embedding, face.Embedding));
-        }
-        if (fingerScores.Count == 0 && faceScore is null)
-        {
-            return null;
-        }
-        double? fingerprintScore = fingerScores.Count == 0 ? null : ScoreFusion.Fuse(fingerScores.Select(f => f.Score));
-        var evidence = fingerScores.Select(f => f.Score).ToList();
-        if (faceScore is { } fs)
-        {
-            evidence.Add(fs);
-        }
-        return new Candidate(record.Key, ScoreFusion.Fuse(evidence), faceScore, fingerprintScore, fingerScores);
+        return Candidate.Fuse(record.Key, evidence);
     }
 
     public void Dispose()
     {
-        foreach (var block in _faceBlocks)
+        foreach (var index in _indexes)
         {
-            block.Dispose();
+            index.Dispose();
         }
     }
 
-    private int AddFace(float[] embedding, int row)
+    private IReadOnlyList<EnrolledSample>[] SamplesBySlot(IReadOnlyList<EnrolledSample> samples)
     {
-        if (_faceBlocks.Count > 0 && embedding.Length != _faceBlocks[0].Dimension)
+        var bySlot = _indexes.Select(_ => new List<EnrolledSample>()).ToArray();
+        foreach (var sample in samples)
         {
-            throw new ArgumentException(
-                $"Face embeddings in one gallery must share a dimension: {_faceBlocks[0].Dimension}, not {embedding.Length}.");
+            var slot = _options.SlotOf(sample.Modality);
+            if (slot < 0)
+            {
+                throw new ArgumentException($"The gallery holds no {sample.Modality} samples: no index for them is configured.");
+            }
+            bySlot[slot].Add(sample);
         }
-        if (_faceBlocks.Count == 0 || _faceBlocks[^1].Count == _faceBlocks[^1].Capacity)
-        {
-            _faceBlocks.Add(new Int8VectorBlock(embedding.Length, _options.FaceBlockCapacity));
-        }
-        _faceBlocks[^1].Add(embedding);
-        _rowOfFace.Add(row);
-        return _rowOfFace.Count - 1;
+        return bySlot;
     }
 }

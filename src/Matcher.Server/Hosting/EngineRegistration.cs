@@ -1,5 +1,8 @@
+using Matcher.Core.Modalities;
 using Matcher.Enrollment;
+using Matcher.Face.Indexing;
 using Matcher.Fingerprint.Extraction;
+using Matcher.Fingerprint.Indexing;
 using Matcher.Gallery;
 using Matcher.Imaging;
 using Matcher.Server.Samples;
@@ -21,16 +24,22 @@ internal static class EngineRegistration
         services.AddSingleton<FaceEngineProvider>();
         services.AddSingleton<FaceSampleReader>();
         services.AddSingleton<SamplesReader>();
+        // The gallery fuses evidence in this order: fingers first, then the face.
+        services.AddSingleton<IModalityIndexFactory, FingerprintIndexFactory>();
+        services.AddSingleton<IModalityIndexFactory>(provider =>
+        {
+            var faces = provider.GetRequiredService<FaceEngineProvider>();
+            return new FaceIndexFactory(cosine => faces.Engine.ScoreOfSimilarity(cosine));
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider => provider.GetRequiredService<EnrollmentCore>().Registry);
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ServerOptions>>().Value;
-            var faces = provider.GetRequiredService<FaceEngineProvider>();
             var index = new SubjectIndex(new GalleryOptions
             {
                 ShardCount = options.Shards == 0 ? Environment.ProcessorCount : options.Shards,
-                FaceScoreOfSimilarity = cosine => faces.Engine.ScoreOfSimilarity(cosine),
+                Modalities = provider.GetServices<IModalityIndexFactory>().ToList(),
             });
             return EnrollmentCore.Open(
                 new EnrollmentOptions(options.DataDirectory, options.SnapshotEveryRecords, options.RequestIdTimeToLive),

@@ -1,12 +1,13 @@
 using Matcher.Contracts.V1;
-using Matcher.Gallery.Search;
+using Matcher.Core.Modalities;
+using Matcher.Core.Search;
 
 namespace Matcher.Server.Services;
 
 /// <summary>Engine results in wire form.</summary>
 internal static class ContractMapping
 {
-    public static Contracts.V1.Candidate ToContract(this Gallery.Search.Candidate candidate)
+    public static Contracts.V1.Candidate ToContract(this Core.Search.Candidate candidate)
     {
         var result = new Contracts.V1.Candidate
         {
@@ -14,18 +15,18 @@ internal static class ContractMapping
             Gallery = candidate.Key.Gallery,
             Score = Math.Round(candidate.Score, 3),
         };
-        if (candidate.FaceScore is { } face)
+        if (candidate.Of(Modality.Face) is { } face)
         {
-            result.FaceScore = Math.Round(face, 3);
+            result.FaceScore = Math.Round(face.Score, 3);
         }
-        if (candidate.FingerprintScore is { } fingers)
+        if (candidate.Of(Modality.Fingerprint) is { } fingers)
         {
-            result.FingerprintScore = Math.Round(fingers, 3);
+            result.FingerprintScore = Math.Round(fingers.Score, 3);
+            result.FingerScores.AddRange(fingers.Samples.Select(ToContract));
         }
-        result.FingerScores.AddRange(candidate.FingerScores.Select(ToContract));
         return result;
     }
 
-    private static Contracts.V1.FingerScore ToContract(Gallery.Search.FingerScore score) =>
+    private static Contracts.V1.FingerScore ToContract(SampleScore score) =>
         new() { Position = (FingerPosition)score.Position, Score = Math.Round(score.Score, 3) };
 }

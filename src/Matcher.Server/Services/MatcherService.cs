@@ -2,9 +2,12 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Matcher.Contracts.V1;
+using Matcher.Core.Modalities;
+using Matcher.Core.Subjects;
 using Matcher.Enrollment;
+using Matcher.Face.Indexing;
+using Matcher.Fingerprint.Indexing;
 using Matcher.Gallery.Search;
-using Matcher.Gallery.Subjects;
 using Matcher.Server.Errors;
 using Matcher.Server.Hosting;
 using Matcher.Server.Requests;
@@ -111,17 +114,19 @@ internal sealed class MatcherService(
     public override Task<GetSubjectResponse> GetSubject(GetSubjectRequest request, ServerCallContext context)
     {
         var record = registry.Get(KeyOf(request.Gallery, request.SubjectId));
+        var fingers = record.Samples.OfType<EnrolledFinger>().ToList();
+        var recordFace = record.Samples.OfType<EnrolledFace>().FirstOrDefault();
         var response = new GetSubjectResponse
         {
             SubjectId = record.Key.SubjectId,
             Gallery = record.Key.Gallery,
             EnrolledAt = Timestamp.FromDateTimeOffset(record.EnrolledAt),
-            Fingers = { record.Fingers.Select(f => (FingerPosition)f.Position) },
-            HasFace = record.Face is not null,
-            FaceModelId = record.Face?.ModelId ?? "",
-            Quality = { record.Fingers.Select(f => new SampleQuality { Sample = $"finger {f.Position}", Score = (uint)f.Quality, Usable = true }) },
+            Fingers = { fingers.Select(f => (FingerPosition)f.Position) },
+            HasFace = recordFace is not null,
+            FaceModelId = recordFace?.ModelId ?? "",
+            Quality = { fingers.Select(f => new SampleQuality { Sample = $"finger {f.Position}", Score = (uint)f.Quality, Usable = true }) },
         };
-        if (record.Face is { } face)
+        if (recordFace is { } face)
         {
             response.Quality.Add(new SampleQuality { Sample = "face", Score = (uint)face.Quality, Usable = true });
         }
@@ -134,8 +139,8 @@ internal sealed class MatcherService(
         return Task.FromResult(new GetStatsResponse
         {
             Subjects = (ulong)index.Count,
-            FingerprintTemplates = (ulong)index.FingerCount,
-            FaceEmbeddings = (ulong)index.FaceCount,
+            FingerprintTemplates = (ulong)index.SampleCount(Modality.Fingerprint),
+            FaceEmbeddings = (ulong)index.SampleCount(Modality.Face),
             Galleries = { index.Galleries.Order(StringComparer.Ordinal).Select(g => new GalleryStats { Gallery = g, Subjects = (ulong)index.CountIn(g) }) },
             Shards = (uint)index.ShardCount,
             MemoryBytes = (ulong)index.MemoryBytes,
@@ -149,9 +154,16 @@ internal sealed class MatcherService(
     private static double? RequestedRate(SearchOptions? search) =>
         search is { HasTargetFalsePositiveIdentificationRate: true } ? search.TargetFalsePositiveIdentificationRate : null;
 
-    private static SubjectSamples SamplesOf(ReadSamples samples) => new(
-        samples.Fingers.Select(f => new EnrolledFinger(f.Position, f.Template, f.Quality)).ToList(),
-        samples.Face is { } face ? new EnrolledFace(face.ModelId, face.Embedding, face.Quality) : null);
+    /// <summary>Fingers first, then the face: the order a record read back from the log lists them in.</summary>
+    private static SubjectSamples SamplesOf(ReadSamples samples)
+    {
+        var enrolled = new List<EnrolledSample>(samples.Fingers.Select(f => new EnrolledFinger(f.Position, f.Template, f.Quality)));
+        if (samples.Face is { } face)
+        {
+            enrolled.Add(new EnrolledFace(face.ModelId, face.Embedding, face.Quality));
+        }
+        return new SubjectSamples(enrolled);
+    }
 
     /// <summary>The answer without timings, which belong to each call; a retry gets exactly this.</summary>
     private static EnrollResponse Answer(EnrollmentDecision decision, IReadOnlyList<SampleQuality> quality) => new()

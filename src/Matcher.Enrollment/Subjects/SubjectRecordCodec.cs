@@ -1,15 +1,19 @@
 using System.Buffers.Binary;
 using System.Text;
+using Matcher.Core.Subjects;
+using Matcher.Face.Indexing;
+using Matcher.Fingerprint.Indexing;
 using Matcher.Fingerprint.Templates;
 
-namespace Matcher.Gallery.Subjects;
+namespace Matcher.Enrollment.Subjects;
 
 /// <summary>
 /// The binary form of a subject record, used by the durable log, snapshots and the warm cache. Fingers are stored in
 /// the native template format (checksummed, about 0.3 KiB each) and the face as little-endian float32 values.
 /// Layout (version 1): version u8, gallery str, subject id str, enrolled-at i64 (Unix ms), finger count u8, per finger
 /// position u8 + quality u8 + length u32 + template; face flag u8, then model id str + quality u8 + dimension u16 +
-/// values. A str is a u16 byte length and UTF-8 bytes.
+/// values. A str is a u16 byte length and UTF-8 bytes. The layout names fingers and one face only: a record with other
+/// samples cannot be encoded until a new version says how.
 /// </summary>
 public static class SubjectRecordCodec
 {
@@ -18,14 +22,20 @@ public static class SubjectRecordCodec
 
     public static byte[] Encode(SubjectRecord record)
     {
+        var fingers = record.Samples.OfType<EnrolledFinger>().ToList();
+        var faces = record.Samples.OfType<EnrolledFace>().ToList();
+        if (fingers.Count + faces.Count != record.Samples.Count || faces.Count > 1)
+        {
+            throw new ArgumentException("Version 1 of the subject record holds fingers and at most one face.", nameof(record));
+        }
         using var stream = new MemoryStream(512);
         using var writer = new BinaryWriter(stream, Encoding.UTF8);
         writer.Write(Version);
         WriteString(writer, record.Key.Gallery);
         WriteString(writer, record.Key.SubjectId);
         writer.Write(record.EnrolledAt.ToUnixTimeMilliseconds());
-        writer.Write(checked((byte)record.Fingers.Count));
-        foreach (var finger in record.Fingers)
+        writer.Write(checked((byte)fingers.Count));
+        foreach (var finger in fingers)
         {
             writer.Write((byte)finger.Position);
             writer.Write((byte)Math.Clamp(finger.Quality, 0, 100));
@@ -33,8 +43,8 @@ public static class SubjectRecordCodec
             writer.Write(template.Length);
             writer.Write(template);
         }
-        writer.Write(record.Face is null ? (byte)0 : (byte)1);
-        if (record.Face is { } face)
+        writer.Write(faces.Count == 0 ? (byte)0 : (byte)1);
+        if (faces.SingleOrDefault() is { } face)
         {
             WriteString(writer, face.ModelId);
             writer.Write((byte)Math.Clamp(face.Quality, 0, 100));
@@ -60,16 +70,15 @@ public static class SubjectRecordCodec
         var key = new SubjectKey(reader.String(), reader.String());
         var enrolledAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.Int64());
         var fingerCount = reader.Byte();
-        var fingers = new List<EnrolledFinger>(fingerCount);
+        var samples = new List<EnrolledSample>(fingerCount + 1);
         for (var i = 0; i < fingerCount; i++)
         {
             var position = reader.Byte();
             var quality = reader.Byte();
             var length = reader.Int32();
             var views = TemplateCodecs.Import(reader.Bytes(length));
-            fingers.Add(new EnrolledFinger(position, views[0].Template, quality));
+            samples.Add(new EnrolledFinger(position, views[0].Template, quality));
         }
-        EnrolledFace? face = null;
         if (reader.Byte() == 1)
         {
             var modelId = reader.String();
@@ -84,13 +93,13 @@ public static class SubjectRecordCodec
             {
                 values[i] = reader.Single();
             }
-            face = new EnrolledFace(modelId, values, quality);
+            samples.Add(new EnrolledFace(modelId, values, quality));
         }
         if (!reader.AtEnd)
         {
             throw new InvalidDataException("Subject record has trailing bytes.");
         }
-        return new SubjectRecord(key, fingers, face, enrolledAt);
+        return new SubjectRecord(key, samples, enrolledAt);
     }
 
     private static void WriteString(BinaryWriter writer, string value)

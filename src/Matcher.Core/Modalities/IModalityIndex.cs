@@ -1,0 +1,33 @@
+using Matcher.Core.Search;
+using Matcher.Core.Subjects;
+
+namespace Matcher.Core.Modalities;
+
+/// <summary>
+/// One modality's samples within one gallery shard, laid out for that modality's scan. The shard numbers its subjects
+/// by row and tells every index about every row in increasing order, also rows without samples of this modality, so an
+/// index may keep dense per-row arrays. A removed row stays a tombstone until the shard is rebuilt.
+/// Not thread-safe: many concurrent nominations and scores, or one add or remove, never both (the shard guards it).
+/// </summary>
+public interface IModalityIndex : IDisposable
+{
+    /// <summary>Bytes held for scanning and rescoring.</summary>
+    long MemoryBytes { get; }
+
+    /// <summary>
+    /// Adds the subject at <paramref name="row"/>; <paramref name="samples"/> are of this modality and may be empty.
+    /// Samples the index cannot hold raise <see cref="ArgumentException"/> before anything changes.
+    /// </summary>
+    void Add(int row, IReadOnlyList<EnrolledSample> samples);
+
+    void Remove(int row);
+
+    /// <summary>
+    /// Adds to <paramref name="rows"/> the rows most similar to the probe, about <paramref name="shortlist"/> of them per
+    /// sample kind. Removed rows may be among them; the shard skips those.
+    /// </summary>
+    void Nominate(IModalityProbe probe, int shortlist, ISet<int> rows);
+
+    /// <summary>The calibrated score of each probe sample against the row's sample it is comparable with; empty when none is.</summary>
+    IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row);
+}

@@ -1,0 +1,82 @@
+using Matcher.Core.Modalities;
+using Matcher.Core.Search;
+using Matcher.Core.Subjects;
+using Matcher.Fingerprint.Matching;
+
+namespace Matcher.Fingerprint.Indexing;
+
+/// <summary>
+/// The fingers of one shard: one packed <see cref="FingerprintGallery"/> per finger position, each template mapped back
+/// to its row. The galleries cannot delete, so a removed row's templates stay in the scan until the shard is rebuilt.
+/// </summary>
+internal sealed class FingerprintIndex : IModalityIndex
+{
+    private const int Positions = 11;
+
+    private readonly FingerprintGallery?[] _galleries = new FingerprintGallery?[Positions];
+    private readonly List<int>[] _rowOfTemplate = Enumerable.Range(0, Positions).Select(_ => new List<int>()).ToArray();
+    private readonly List<int[]> _templateOfRow = [];
+    private int _removedRows;
+
+    public long MemoryBytes => _galleries.Sum(g => g?.MemoryBytes ?? 0);
+
+    public void Add(int row, IReadOnlyList<EnrolledSample> samples)
+    {
+        if (row != _templateOfRow.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(row), row, $"Rows are added in order; the next is {_templateOfRow.Count}.");
+        }
+        var fingers = samples.Cast<EnrolledFinger>().ToArray();
+        if (fingers.FirstOrDefault(f => f.Position is < 0 or >= Positions) is { } outside)
+        {
+            throw new ArgumentException($"Finger position {outside.Position} is not an ISO position (0-10).", nameof(samples));
+        }
+        var templateAt = new int[Positions];
+        Array.Fill(templateAt, -1);
+        foreach (var finger in fingers)
+        {
+            var gallery = _galleries[finger.Position] ??= new FingerprintGallery();
+            templateAt[finger.Position] = gallery.Add(finger.Template);
+            _rowOfTemplate[finger.Position].Add(row);
+        }
+        _templateOfRow.Add(templateAt);
+    }
+
+    public void Remove(int row) => _removedRows++;
+
+    public void Nominate(IModalityProbe probe, int shortlist, ISet<int> rows)
+    {
+        // Removed rows may take shortlist places; ask for that many more so live subjects are not crowded out.
+        var widened = shortlist + Math.Min(_removedRows, shortlist);
+        foreach (var finger in ((FingerprintProbe)probe).Fingers)
+        {
+            if (_galleries[finger.Position] is { Count: > 0 } gallery)
+            {
+                foreach (var hit in gallery.Scan(finger.Prepared, widened))
+                {
+                    rows.Add(_rowOfTemplate[finger.Position][hit.Index]);
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row)
+    {
+        var fingers = ((FingerprintProbe)probe).Fingers;
+        var scores = new List<SampleScore>(fingers.Count);
+        foreach (var finger in fingers)
+        {
+            var template = _templateOfRow[row][finger.Position];
+            if (template >= 0)
+            {
+                scores.Add(new SampleScore(finger.Position, _galleries[finger.Position]!.Compare(finger.Prepared, template)));
+            }
+        }
+        return scores;
+    }
+
+    /// <summary>Nothing to release: the galleries are managed arrays.</summary>
+    public void Dispose()
+    {
+    }
+}

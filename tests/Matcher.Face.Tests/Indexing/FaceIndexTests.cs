@@ -1,0 +1,85 @@
+using Matcher.Core.Search;
+using Matcher.Face.Indexing;
+using Matcher.Simd;
+using Xunit;
+
+namespace Matcher.Face.Tests.Indexing;
+
+/// <summary>The face modality index: int8 nomination, exact rescoring, tombstones, memory accounting.</summary>
+public sealed class FaceIndexTests
+{
+    private const int Dimension = 128;
+
+    private static readonly FaceIndexFactory Factory = new(cosine => 100 * Math.Max(0, cosine), blockCapacity: 64);
+
+    [Fact]
+    public void NominatesTheNearestFacesAcrossBlocksAndRescoresExactly()
+    {
+        var faces = Enumerable.Range(0, 150).Select(i => Face(i)).ToArray();
+        using var index = Factory.CreateIndex();
+        for (var row = 0; row < faces.Length; row++)
+        {
+            index.Add(row, row % 10 == 9 ? [] : [faces[row]]);
+        }
+        var probe = Factory.Prepare([faces[123]])!;
+
+        var rows = new HashSet<int>();
+        index.Nominate(probe, 1, rows);
+
+        // One nomination per block of 64: the probe's own row wins its block.
+        Assert.Equal(3, rows.Count);
+        Assert.Contains(123, rows);
+        Assert.Equal([new SampleScore(0, 100 * (double)DotProduct.Dot(faces[123].Embedding, faces[123].Embedding))], index.Score(probe, 123));
+        Assert.Empty(index.Score(probe, 9));
+    }
+
+    [Fact]
+    public void ARemovedFaceIsNeitherNominatedNorScoredNorCounted()
+    {
+        using var index = Factory.CreateIndex();
+        index.Add(0, [Face(0)]);
+        index.Add(1, [Face(1)]);
+        var probe = Factory.Prepare([Face(0)])!;
+        var before = index.MemoryBytes;
+
+        index.Remove(0);
+        var rows = new HashSet<int>();
+        index.Nominate(probe, 5, rows);
+
+        Assert.Equal([1], rows);
+        Assert.Empty(index.Score(probe, 0));
+        Assert.Equal(before - Dimension * sizeof(float), index.MemoryBytes);
+    }
+
+    [Fact]
+    public void AFaceOfAnotherModelIsNeverScored()
+    {
+        using var index = Factory.CreateIndex();
+        index.Add(0, [Face(0)]);
+
+        Assert.Empty(index.Score(Factory.Prepare([Face(0) with { ModelId = "model-b" }])!, 0));
+    }
+
+    [Fact]
+    public void AnotherDimensionIsRefusedBeforeAnythingChanges()
+    {
+        using var index = Factory.CreateIndex();
+        index.Add(0, [Face(0)]);
+
+        Assert.Throws<ArgumentException>(() => index.Add(1, [new EnrolledFace("model-a", new float[64], 50)]));
+        index.Add(1, [Face(1)]);
+
+        var rows = new HashSet<int>();
+        index.Nominate(Factory.Prepare([Face(1)])!, 5, rows);
+        Assert.Equal([0, 1], rows.Order());
+    }
+
+    /// <summary>A unit vector from a fixed seed per row.</summary>
+    private static EnrolledFace Face(int seed)
+    {
+        var random = new Random(seed);
+        var values = Enumerable.Range(0, Dimension).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var norm = (float)Math.Sqrt(values.Sum(v => (double)v * v));
+        return new EnrolledFace("model-a", values.Select(v => v / norm).ToArray(), 50);
+    }
+}
