@@ -1,3 +1,4 @@
+using Matcher.Core.Subjects;
 using Matcher.Redis.Cache;
 using Matcher.Redis.Options;
 using Xunit;
@@ -7,7 +8,7 @@ namespace Matcher.Redis.Tests;
 /// <summary>What the local store holds after a stream of changes, applied one at a time as the service does.</summary>
 internal sealed class CacheModel
 {
-    private readonly Dictionary<SubjectAddress, byte[]> subjects = [];
+    private readonly Dictionary<SubjectKey, byte[]> subjects = [];
 
     public long LastSequence { get; private set; }
 
@@ -17,7 +18,7 @@ internal sealed class CacheModel
     public void Apply(RedisMirror mirror, (string Gallery, string SubjectId, byte[]? Payload) change)
     {
         var sequence = ++LastSequence;
-        var address = new SubjectAddress(change.Gallery, change.SubjectId);
+        var address = new SubjectKey(change.Gallery, change.SubjectId);
         if (change.Payload is null)
         {
             subjects.Remove(address);
@@ -33,17 +34,17 @@ internal sealed class CacheModel
     /// <summary>The sequence of a logged record that changes no subject, such as a request id's outcome.</summary>
     public long SkipSequence() => ++LastSequence;
 
-    public IEnumerable<StoredSubject> Subjects() => subjects.Select(s => new StoredSubject(s.Key.Gallery, s.Key.SubjectId, s.Value));
+    public IEnumerable<StoredSubject> Subjects() => subjects.Select(s => new StoredSubject(s.Key, s.Value));
 
     /// <summary>Reads all of Redis through a fresh connection and asserts it holds exactly the model.</summary>
     public async Task AssertRedisEqualsAsync(string connectionString)
     {
         await using var cache = await RedisCache.ConnectAsync(new RedisCacheOptions { ConnectionString = connectionString });
         // Payloads are kept without copying and compared only after the scan: each must be its own buffer.
-        var cached = new Dictionary<SubjectAddress, ReadOnlyMemory<byte>>();
+        var cached = new Dictionary<SubjectKey, ReadOnlyMemory<byte>>();
         await foreach (var subject in cache.ReadAllAsync(TestContext.Current.CancellationToken))
         {
-            cached[new SubjectAddress(subject.Gallery, subject.SubjectId)] = subject.Payload;
+            cached[subject.Key] = subject.Payload;
         }
         Assert.Equal(subjects.Count, cached.Count);
         foreach (var (address, payload) in subjects)

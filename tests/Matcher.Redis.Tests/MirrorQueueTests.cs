@@ -1,3 +1,4 @@
+using Matcher.Core.Subjects;
 using Matcher.Redis.Cache;
 using Matcher.Redis.Options;
 using Xunit;
@@ -56,5 +57,5 @@ public sealed class MirrorQueueTests
     }
 
     private static MirrorChange Enrolled(long sequence, int bytes) =>
-        new(sequence, new SubjectAddress("civil", $"S{sequence}"), new byte[bytes]);
+        new(sequence, new SubjectKey("civil", $"S{sequence}"), new byte[bytes]);
 }

@@ -1,3 +1,4 @@
+using Matcher.Core.Subjects;
 using Matcher.Redis.Cache;
 using Matcher.Redis.Options;
 using Matcher.Testing;
@@ -73,8 +74,8 @@ public sealed class MirrorRoundTripTests
     public void Changes_out_of_log_order_are_a_programming_error()
     {
         var queue = new MirrorQueue(10);
-        queue.Enqueue(new MirrorChange(5, new SubjectAddress("g", "s"), null));
-        Assert.Throws<ArgumentException>(() => queue.Enqueue(new MirrorChange(5, new SubjectAddress("g", "t"), null)));
+        queue.Enqueue(new MirrorChange(5, new SubjectKey("g", "s"), null));
+        Assert.Throws<ArgumentException>(() => queue.Enqueue(new MirrorChange(5, new SubjectKey("g", "t"), null)));
     }
 
     [Fact]

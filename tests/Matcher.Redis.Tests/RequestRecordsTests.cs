@@ -54,7 +54,7 @@ public sealed class RequestRecordsTests
         await using var cache = await RedisCache.ConnectAsync(CacheOptions(server));
         var request = new MirroredRequest("station-9:000001", new byte[] { 8, 9 }, DateTimeOffset.UtcNow.AddHours(1));
 
-        await cache.RebuildAsync([new StoredSubject("civil", "A", new byte[] { 1 })], [request], 3, TestContext.Current.CancellationToken);
+        await cache.RebuildAsync([new StoredSubject(new("civil", "A"), new byte[] { 1 })], [request], 3, TestContext.Current.CancellationToken);
 
         Assert.Equal([8, 9], (await cache.TryGetResponseAsync("station-9:000001")).Response.ToArray());
         Assert.Equal(3, await cache.GetAppliedSequenceAsync());

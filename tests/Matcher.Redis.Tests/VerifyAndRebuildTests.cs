@@ -1,3 +1,4 @@
+using Matcher.Core.Subjects;
 using Matcher.Redis.Cache;
 using Matcher.Redis.Options;
 using Matcher.Testing;
@@ -38,9 +39,9 @@ public sealed class VerifyAndRebuildTests
 
         var comparison = await cache.CompareAsync(model.Subjects(), TestContext.Current.CancellationToken);
         Assert.False(comparison.IsEqual);
-        Assert.Equal([new SubjectAddress("civil", "P0002")], comparison.MissingInRedis);
-        Assert.Equal([new SubjectAddress("border", "intruder"), new SubjectAddress("ghosts", "G1")], comparison.ExtraInRedis.OrderBy(a => a.ToString(), StringComparer.Ordinal));
-        Assert.Equal([new SubjectAddress("border", "P0003")], comparison.Differing);
+        Assert.Equal([new SubjectKey("civil", "P0002")], comparison.MissingInRedis);
+        Assert.Equal([new SubjectKey("border", "intruder"), new SubjectKey("ghosts", "G1")], comparison.ExtraInRedis.OrderBy(a => a.ToString(), StringComparer.Ordinal));
+        Assert.Equal([new SubjectKey("border", "P0003")], comparison.Differing);
         Assert.Equal(500, comparison.LocalSubjects);
         Assert.Equal(501, comparison.RedisSubjects);
         Assert.Equal(model.LastSequence, comparison.RedisAppliedSequence);
@@ -55,14 +56,14 @@ public sealed class VerifyAndRebuildTests
     {
         using var server = RedisServer.Start();
         await using var cache = await RedisCache.ConnectAsync(CacheOptions(server));
-        await cache.RebuildAsync([new StoredSubject("civil", "A", new byte[] { 1 })], [], 9, TestContext.Current.CancellationToken);
+        await cache.RebuildAsync([new StoredSubject(new("civil", "A"), new byte[] { 1 })], [], 9, TestContext.Current.CancellationToken);
         Assert.Equal(9, await cache.GetAppliedSequenceAsync());
 
         Assert.Equal(0, await cache.RebuildAsync([], [], 0, TestContext.Current.CancellationToken));
         Assert.Equal(0, await cache.GetAppliedSequenceAsync());
         await foreach (var subject in cache.ReadAllAsync(TestContext.Current.CancellationToken))
         {
-            Assert.Fail($"{subject.Gallery}/{subject.SubjectId} survived the rebuild");
+            Assert.Fail($"{subject.Key} survived the rebuild");
         }
     }
 
@@ -71,7 +72,7 @@ public sealed class VerifyAndRebuildTests
     {
         using var server = RedisServer.Start();
         await using var cache = await RedisCache.ConnectAsync(CacheOptions(server));
-        StoredSubject[] local = [new("civil", "A", new byte[] { 1 }), new("civil", "A", new byte[] { 2 })];
+        StoredSubject[] local = [new(new("civil", "A"), new byte[] { 1 }), new(new("civil", "A"), new byte[] { 2 })];
         await Assert.ThrowsAsync<ArgumentException>(() => cache.CompareAsync(local, TestContext.Current.CancellationToken));
     }
 }

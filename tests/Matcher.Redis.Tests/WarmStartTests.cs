@@ -83,8 +83,8 @@ public sealed class WarmStartTests
     /// <summary>A stand-in for the service's log record: gallery and subject id before the opaque subject bytes.</summary>
     private static byte[] Encode(StoredSubject subject)
     {
-        var gallery = Encoding.UTF8.GetBytes(subject.Gallery);
-        var id = Encoding.UTF8.GetBytes(subject.SubjectId);
+        var gallery = Encoding.UTF8.GetBytes(subject.Key.Gallery);
+        var id = Encoding.UTF8.GetBytes(subject.Key.SubjectId);
         var record = new byte[4 + gallery.Length + id.Length + subject.Payload.Length];
         BinaryPrimitives.WriteUInt16LittleEndian(record, (ushort)gallery.Length);
         BinaryPrimitives.WriteUInt16LittleEndian(record.AsSpan(2), (ushort)id.Length);
@@ -99,8 +99,7 @@ public sealed class WarmStartTests
         var galleryLength = BinaryPrimitives.ReadUInt16LittleEndian(record);
         var idLength = BinaryPrimitives.ReadUInt16LittleEndian(record.AsSpan(2));
         return new StoredSubject(
-            Encoding.UTF8.GetString(record, 4, galleryLength),
-            Encoding.UTF8.GetString(record, 4 + galleryLength, idLength),
+            new(Encoding.UTF8.GetString(record, 4, galleryLength), Encoding.UTF8.GetString(record, 4 + galleryLength, idLength)),
             record.AsMemory(4 + galleryLength + idLength));
     }
 }

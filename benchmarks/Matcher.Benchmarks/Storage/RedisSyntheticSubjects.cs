@@ -20,7 +20,7 @@ internal static class RedisSyntheticSubjects
         {
             var gallery = galleries[i % galleries.Length];
             var subjectId = $"ID{i:D9}";
-            yield return new StoredSubject(gallery, subjectId, Encode(random, gallery, subjectId));
+            yield return new StoredSubject(new(gallery, subjectId), Encode(random, gallery, subjectId));
         }
     }
 

@@ -79,5 +79,5 @@ internal sealed partial class SubjectStore
 internal sealed record StoreCopy(long Sequence, IReadOnlyList<SubjectRecord> Records, IReadOnlyList<MirroredRequest> Requests)
 {
     public IEnumerable<StoredSubject> AsStoredSubjects() =>
-        Records.Select(r => new StoredSubject(r.Key.Gallery, r.Key.SubjectId, SubjectRecordCodec.Encode(r)));
+        Records.Select(r => new StoredSubject(r.Key, SubjectRecordCodec.Encode(r)));
 }

@@ -58,7 +58,7 @@ internal sealed class RedisWarmFill(SubjectStore store)
         await foreach (var cached in redis.ReadAllAsync(token))
         {
             _bytes += cached.Payload.Length;
-            var worker = (uint)HashCode.Combine(cached.Gallery, cached.SubjectId) % (uint)queues.Length;
+            var worker = (uint)cached.Key.GetHashCode() % (uint)queues.Length;
             await queues[worker].Writer.WriteAsync(cached, token);
         }
     }
@@ -120,7 +120,7 @@ internal sealed class RedisWarmFill(SubjectStore store)
         try
         {
             var record = SubjectRecordCodec.Decode(cached.Payload.Span);
-            return record.Key == new SubjectKey(cached.Gallery, cached.SubjectId) ? record : null;
+            return record.Key == cached.Key ? record : null;
         }
         catch (Exception e) when (e is InvalidDataException or Core.Errors.BiometricInputException)
         {

@@ -1,3 +1,4 @@
+using Matcher.Core.Subjects;
 using StackExchange.Redis;
 
 namespace Matcher.Redis.Cache;
@@ -78,7 +79,7 @@ internal sealed class MirrorBatchWriter(IDatabase database, RedisKeys keys)
     /// </summary>
     private static IEnumerable<(string Gallery, List<MirrorChange> Changes)> LastChangePerSubject(IReadOnlyList<MirrorChange> batch)
     {
-        var last = new Dictionary<SubjectAddress, MirrorChange>();
+        var last = new Dictionary<SubjectKey, MirrorChange>();
         foreach (var change in batch.Where(c => !c.IsMarker))
         {
             last[change.Subject] = change;

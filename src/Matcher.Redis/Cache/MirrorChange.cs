@@ -1,3 +1,5 @@
+using Matcher.Core.Subjects;
+
 namespace Matcher.Redis.Cache;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Matcher.Redis.Cache;
 /// logged record that changes no subject, which only moves the applied sequence along with the local log. Either may
 /// carry the request id that asked for it.
 /// </summary>
-internal readonly record struct MirrorChange(long Sequence, SubjectAddress Subject, ReadOnlyMemory<byte>? Payload, MirroredRequest? Request = null)
+internal readonly record struct MirrorChange(long Sequence, SubjectKey Subject, ReadOnlyMemory<byte>? Payload, MirroredRequest? Request = null)
 {
     public static MirrorChange Marker(long sequence, MirroredRequest? request = null) => new(sequence, default, null, request);
 

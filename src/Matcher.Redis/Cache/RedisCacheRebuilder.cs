@@ -28,14 +28,14 @@ internal sealed class RedisCacheRebuilder(IDatabase database, RedisKeys keys, Re
         foreach (var subject in local)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (!buffers.TryGetValue(subject.Gallery, out var buffer))
+            if (!buffers.TryGetValue(subject.Key.Gallery, out var buffer))
             {
                 buffer = [];
-                buffers.Add(subject.Gallery, buffer);
+                buffers.Add(subject.Key.Gallery, buffer);
                 // Leftovers of an interrupted rebuild must not leak into this one.
-                inFlight.Add(Unlink(database, keys.RebuildingSubjects(subject.Gallery)));
+                inFlight.Add(Unlink(database, keys.RebuildingSubjects(subject.Key.Gallery)));
             }
-            buffer.Add(new HashEntry(subject.SubjectId, subject.Payload));
+            buffer.Add(new HashEntry(subject.Key.SubjectId, subject.Payload));
             bufferedBytes += subject.Payload.Length;
             written++;
             if (buffer.Count >= options.BatchSize || bufferedBytes >= options.MaxBatchBytes)

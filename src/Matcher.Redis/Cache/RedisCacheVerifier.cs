@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Matcher.Core.Subjects;
 
 namespace Matcher.Redis.Cache;
 
@@ -11,23 +12,23 @@ internal sealed class RedisCacheVerifier(WarmupReader reader, Func<Task<long>> a
     public async Task<CacheComparison> CompareAsync(IEnumerable<StoredSubject> local, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(local);
-        var localDigests = new Dictionary<SubjectAddress, UInt128>();
+        var localDigests = new Dictionary<SubjectKey, UInt128>();
         foreach (var subject in local)
         {
-            if (!localDigests.TryAdd(new SubjectAddress(subject.Gallery, subject.SubjectId), Digest(subject.Payload.Span)))
+            if (!localDigests.TryAdd(subject.Key, Digest(subject.Payload.Span)))
             {
-                throw new ArgumentException($"The local enumeration lists subject {subject.Gallery}/{subject.SubjectId} twice.", nameof(local));
+                throw new ArgumentException($"The local enumeration lists subject {subject.Key} twice.", nameof(local));
             }
         }
         var localCount = localDigests.Count;
         var sequence = await appliedSequence().ConfigureAwait(false);
 
-        var seen = new HashSet<SubjectAddress>();
-        var extra = new List<SubjectAddress>();
-        var differing = new List<SubjectAddress>();
+        var seen = new HashSet<SubjectKey>();
+        var extra = new List<SubjectKey>();
+        var differing = new List<SubjectKey>();
         await foreach (var cached in reader.ReadAllAsync(cancellation).ConfigureAwait(false))
         {
-            var address = new SubjectAddress(cached.Gallery, cached.SubjectId);
+            var address = cached.Key;
             // HSCAN may return an element twice when the hash is resized during the scan.
             if (!seen.Add(address))
             {

@@ -1,3 +1,4 @@
+using Matcher.Core.Subjects;
 using Matcher.Redis.Options;
 using StackExchange.Redis;
 
@@ -144,11 +145,11 @@ public sealed class RedisMirror : IAsyncDisposable
         writing.Dispose();
     }
 
-    private static SubjectAddress Address(string gallery, string subjectId)
+    private static SubjectKey Address(string gallery, string subjectId)
     {
         ArgumentException.ThrowIfNullOrEmpty(gallery);
         ArgumentException.ThrowIfNullOrEmpty(subjectId);
-        return new SubjectAddress(gallery, subjectId);
+        return new SubjectKey(gallery, subjectId);
     }
 
     /// <summary>The caller's buffer may be reused once this returns; the queue keeps its own copy.</summary>

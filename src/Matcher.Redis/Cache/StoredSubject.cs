@@ -1,4 +1,6 @@
+using Matcher.Core.Subjects;
+
 namespace Matcher.Redis.Cache;
 
-/// <summary>One subject as the cache sees it: its gallery, its id and its encoded record, opaque to storage.</summary>
-public readonly record struct StoredSubject(string Gallery, string SubjectId, ReadOnlyMemory<byte> Payload);
+/// <summary>One subject as the cache holds it: its key and its encoded record, opaque here.</summary>
+public readonly record struct StoredSubject(SubjectKey Key, ReadOnlyMemory<byte> Payload);

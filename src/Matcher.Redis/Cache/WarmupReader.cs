@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Matcher.Core.Subjects;
 using StackExchange.Redis;
 
 namespace Matcher.Redis.Cache;
@@ -14,7 +15,7 @@ internal sealed class WarmupReader(IDatabase database, RedisKeys keys, int pageS
             var entries = database.HashScanAsync(keys.Subjects(gallery), pageSize: pageSize);
             await foreach (var entry in entries.WithCancellation(cancellation).ConfigureAwait(false))
             {
-                yield return new StoredSubject(gallery, entry.Name.ToString(), (ReadOnlyMemory<byte>)entry.Value);
+                yield return new StoredSubject(new SubjectKey(gallery, entry.Name.ToString()), (ReadOnlyMemory<byte>)entry.Value);
             }
         }
     }

@@ -1,19 +1,17 @@
 using Matcher.Contracts.V1;
 using Matcher.Core.Errors;
 using Matcher.Fingerprint.Extraction;
+using Matcher.Fingerprint.Indexing;
 using Matcher.Fingerprint.Templates;
 using Matcher.Imaging;
 using Matcher.Server.Errors;
 
 namespace Matcher.Server.Samples;
 
-/// <summary>A fingerprint sample made ready for matching, whatever form the station sent it in.</summary>
-internal sealed record ReadFingerprint(int Position, FingerprintTemplate Template, int Quality);
-
-/// <summary>Turns a contract fingerprint sample (image, raw pixels or standard template) into a template.</summary>
+/// <summary>Turns a contract fingerprint sample (image, raw pixels or standard template) into an enrolled finger.</summary>
 internal sealed class FingerprintSampleReader(FingerprintExtractor extractor, ImageLimits imageLimits)
 {
-    public ReadFingerprint Read(FingerprintSample sample, string field, bool requirePosition)
+    public EnrolledFinger Read(FingerprintSample sample, string field, bool requirePosition)
     {
         var position = (int)sample.Position;
         if (position is < 0 or > 10 || (requirePosition && position == 0))
@@ -40,17 +38,17 @@ internal sealed class FingerprintSampleReader(FingerprintExtractor extractor, Im
         }
     }
 
-    private ReadFingerprint Extract(int position, GrayImage image, uint dpi, string dpiField)
+    private EnrolledFinger Extract(int position, GrayImage image, uint dpi, string dpiField)
     {
         if (dpi == 0)
         {
             throw new InvalidRequestException(dpiField, "The scanner resolution (dpi) is required for fingerprint images.");
         }
         var result = extractor.Extract(image, (int)Math.Min(dpi, int.MaxValue));
-        return new ReadFingerprint(position, result.Template, result.Quality);
+        return new EnrolledFinger(position, result.Template, result.Quality);
     }
 
-    private static ReadFingerprint Import(int position, FingerprintTemplateData data, string field)
+    private static EnrolledFinger Import(int position, FingerprintTemplateData data, string field)
     {
         var views = TemplateCodecs.Import(data.Data.Span);
         if (data.Format != Contracts.V1.TemplateFormat.Unspecified)
@@ -68,7 +66,7 @@ internal sealed class FingerprintSampleReader(FingerprintExtractor extractor, Im
                 $"A fingerprint sample must hold exactly one finger view; this template holds {views.Count}.");
         }
         var template = views[0].Template;
-        return new ReadFingerprint(position == 0 ? views[0].FingerPosition : position, template, template.SampleQuality);
+        return new EnrolledFinger(position == 0 ? views[0].FingerPosition : position, template, template.SampleQuality);
     }
 
     private static void RequireData(int length, string field)

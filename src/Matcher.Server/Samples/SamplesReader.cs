@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Matcher.Contracts.V1;
+using Matcher.Fingerprint.Indexing;
 using Matcher.Core.Errors;
 using Matcher.Server.Errors;
 
@@ -29,7 +30,7 @@ internal sealed class SamplesReader(FingerprintSampleReader fingerprints, FaceSa
             throw new InvalidRequestException($"{field}.fingerprints", $"Finger position {(int)duplicate.Key} appears more than once.");
         }
 
-        var fingers = new ReadFingerprint[samples.Fingerprints.Count];
+        var fingers = new EnrolledFinger[samples.Fingerprints.Count];
         ReadFace? face = null;
         var work = Enumerable.Range(0, fingers.Length + (samples.Face is null ? 0 : 1)).ToArray();
         try

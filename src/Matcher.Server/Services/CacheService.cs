@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Matcher.Contracts.V1;
 using Matcher.Core.Errors;
+using Matcher.Core.Subjects;
 using Matcher.Enrollment;
 using Matcher.Redis.Cache;
 using StackExchange.Redis;
@@ -44,7 +45,7 @@ internal sealed class CacheService(EnrollmentCore core, ILogger<CacheService> lo
         return new RebuildCacheResponse { SubjectsWritten = (ulong)rebuild.Subjects, Sequence = rebuild.Sequence, Seconds = rebuild.Elapsed.TotalSeconds };
     }
 
-    private static IEnumerable<CachedSubject> Listed(IReadOnlyList<SubjectAddress> subjects, int maxListed) =>
+    private static IEnumerable<CachedSubject> Listed(IReadOnlyList<SubjectKey> subjects, int maxListed) =>
         subjects.OrderBy(s => s.Gallery, StringComparer.Ordinal).ThenBy(s => s.SubjectId, StringComparer.Ordinal)
             .Take(maxListed).Select(s => new CachedSubject { Gallery = s.Gallery, SubjectId = s.SubjectId });
 

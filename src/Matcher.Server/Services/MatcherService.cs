@@ -157,7 +157,7 @@ internal sealed class MatcherService(
     /// <summary>Fingers first, then the face: the order a record read back from the log lists them in.</summary>
     private static SubjectSamples SamplesOf(ReadSamples samples)
     {
-        var enrolled = new List<EnrolledSample>(samples.Fingers.Select(f => new EnrolledFinger(f.Position, f.Template, f.Quality)));
+        var enrolled = new List<EnrolledSample>(samples.Fingers);
         if (samples.Face is { } face)
         {
             enrolled.Add(new EnrolledFace(face.ModelId, face.Embedding, face.Quality));
