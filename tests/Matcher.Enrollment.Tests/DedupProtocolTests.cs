@@ -1,5 +1,7 @@
 using Matcher.Core.Errors;
 using Matcher.Core.Subjects;
+using Matcher.Fingerprint.Indexing;
+using Matcher.Fingerprint.Templates;
 using Xunit;
 
 namespace Matcher.Enrollment.Tests;
@@ -121,5 +123,21 @@ public sealed class DedupProtocolTests
         Assert.True(fixture.Core.Store.Recovery.SnapshotSequence >= 10,
             $"after 12 changes in runs of 4, the newest snapshot covers sequence {fixture.Core.Store.Recovery.SnapshotSequence}");
         Assert.Equal(12, fixture.Index.Count);
+    }
+
+    [Fact]
+    public async Task A_subject_the_index_refuses_is_never_logged_so_the_next_start_replays_cleanly()
+    {
+        await using var fixture = CoreFixture.Open();
+        await fixture.EnrollAsync(CoreFixture.Command("civil", "ana"), person: 1);
+        // The fixture's galleries index faces only, so a fingerprint is a sample no index takes.
+        var unindexed = new SubjectSamples([new EnrolledFinger(2, new FingerprintTemplate(300, 300, [], 50), 50)]);
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => fixture.Registry.EnrollAsync(
+            CoreFixture.Command("civil", "odd", EnrollmentMode.InsertOnly), _ => unindexed, _ => [], CancellationToken.None));
+
+        await fixture.ReopenAsync();
+        Assert.Equal(1, fixture.Index.Count);
+        Assert.Equal(1, fixture.Core.Store.Recovery.LastSequence);
     }
 }

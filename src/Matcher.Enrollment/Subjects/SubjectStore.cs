@@ -128,8 +128,19 @@ internal sealed partial class SubjectStore : IReplayTarget, IAsyncDisposable
         await _order.WaitAsync(cancellation);
         try
         {
-            append = await _log.EnqueueAsync(recordType, logged);
+            // Applied before it is logged: a change the index refuses (a face of another dimension) must never reach the
+            // log, where replaying it would stop every later start. Both happen under the order lock, so the index
+            // still follows log order.
             apply();
+            try
+            {
+                append = await _log.EnqueueAsync(recordType, logged);
+            }
+            catch
+            {
+                undo();
+                throw;
+            }
             _mirrorFeed.Add(append.Sequence, mirror);
             _lastStaged = append.Durable;
             _lastStagedSequence = append.Sequence;

@@ -180,15 +180,15 @@ internal sealed class WarmCache : IAsyncDisposable
     }
 
     /// <summary>
-    /// Redis holds a sequence the mirror never wrote. Read between two readings of the mirror's progress, so a batch
-    /// applied meanwhile is not mistaken for divergence.
+    /// Redis holds a sequence the mirror never wrote. Read between the mirror's applied sequence and the end of what it
+    /// is writing, so a batch landing meanwhile (in Redis before the mirror records it) is not mistaken for divergence.
     /// </summary>
     private async Task<bool> DivergedAsync()
     {
         var before = _mirror.AppliedSequence;
         var inRedis = await Redis.GetAppliedSequenceAsync();
-        var after = _mirror.AppliedSequence;
-        if (inRedis == before || inRedis == after)
+        var after = _mirror.WritingThroughSequence;
+        if (inRedis >= before && inRedis <= after)
         {
             return false;
         }

@@ -23,6 +23,7 @@ public sealed class RedisMirror : IAsyncDisposable
     private readonly Task loop;
     private TaskCompletionSource progress = NewProgress();
     private long appliedSequence;
+    private long writingThroughSequence;
     private volatile bool reachable = true;
     private volatile bool rebuilding;
     private volatile string? lastError;
@@ -40,6 +41,12 @@ public sealed class RedisMirror : IAsyncDisposable
 
     /// <summary>Last local log sequence known to be in Redis.</summary>
     public long AppliedSequence => Volatile.Read(ref appliedSequence);
+
+    /// <summary>
+    /// Last sequence Redis may hold from this mirror's own writing: the end of the batch or rebuild being written, or
+    /// <see cref="AppliedSequence"/> when none is. Redis holding anything between the two is this mirror's doing.
+    /// </summary>
+    public long WritingThroughSequence => Math.Max(Volatile.Read(ref writingThroughSequence), AppliedSequence);
 
     public MirrorStatus Status
     {
@@ -92,6 +99,7 @@ public sealed class RedisMirror : IAsyncDisposable
         rebuilding = true;
         try
         {
+            Volatile.Write(ref writingThroughSequence, throughSequence);
             await rebuilder.RebuildAsync(local, requests, throughSequence, cancellation).ConfigureAwait(false);
             Volatile.Write(ref appliedSequence, throughSequence);
             queue.CoveredByRebuild(throughSequence);
@@ -192,6 +200,7 @@ public sealed class RedisMirror : IAsyncDisposable
         BatchOutcome outcome;
         try
         {
+            Volatile.Write(ref writingThroughSequence, batch[^1].Sequence);
             outcome = await writer.ApplyAsync(batch, AppliedSequence).ConfigureAwait(false);
         }
         // Any failure, expected (connection, timeout, Redis refusing a write) or not, only delays the batch: the writer
