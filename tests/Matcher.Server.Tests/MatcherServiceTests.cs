@@ -19,6 +19,13 @@ public sealed class MatcherServiceTests(LoopbackServer server) : IClassFixture<L
         (await Client.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation)).Galleries.FirstOrDefault(g => g.Gallery == gallery)?.Subjects ?? 0;
 
     [Fact]
+    public async Task StatsNameTheFaceModelWhoseEmbeddingsTheServerAccepts()
+    {
+        var stats = await Client.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation);
+        Assert.Equal(SyntheticFaces.ModelId, stats.FaceModelId);
+    }
+
+    [Fact]
     public async Task EnrollFindsTheMateAndRefusesTheDuplicate()
     {
         const string gallery = "mates";
