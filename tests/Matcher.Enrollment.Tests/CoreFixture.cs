@@ -51,17 +51,8 @@ internal sealed class CoreFixture : IAsyncDisposable
         Core = EnrollmentCore.Open(Options, Index, Clock, NullLoggerFactory.Instance);
     }
 
-    public static SubjectSamples Person(int person)
-    {
-        var random = new Random(person);
-        var values = new float[Dimension];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = (float)(random.NextDouble() * 2 - 1);
-        }
-        var norm = MathF.Sqrt(values.Sum(v => v * v));
-        return new SubjectSamples([new EnrolledFace("synthetic", values.Select(v => v / norm).ToArray(), 90)]);
-    }
+    public static SubjectSamples Person(int person) =>
+        new([new EnrolledFace("synthetic", TestSamples.UnitVector(new Random(person), Dimension), 90)]);
 
     public static EnrollmentCommand Command(string gallery, string subjectId, EnrollmentMode mode = EnrollmentMode.InsertIfUnique, string? requestId = null) =>
         new(new SubjectKey(gallery, subjectId), mode, 10, 0.01, requestId);

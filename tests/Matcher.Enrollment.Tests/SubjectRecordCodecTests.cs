@@ -4,6 +4,7 @@ using Matcher.Enrollment.Subjects;
 using Matcher.Face.Indexing;
 using Matcher.Fingerprint.Indexing;
 using Matcher.Fingerprint.Templates;
+using Matcher.Testing;
 using Xunit;
 
 namespace Matcher.Enrollment.Tests;
@@ -13,8 +14,8 @@ public sealed class SubjectRecordCodecTests
     [Fact]
     public void RecordRoundTrips()
     {
-        var embedding = RecordFixtures.RandomUnitVector(new Random(1));
-        var template = RecordFixtures.IsoTemplate("DB1_B", 101, 1);
+        var embedding = TestSamples.UnitVector(new Random(1));
+        var template = TestSamples.IsoTemplate("DB1_B", 101, 1);
         var record = new SubjectRecord(
             new SubjectKey("citizens", "ID-0001-é"),
             [new EnrolledFinger(2, template, 71), new EnrolledFinger(7, template, 40), new EnrolledFace("model-a", embedding, 88)],
@@ -50,7 +51,7 @@ public sealed class SubjectRecordCodecTests
             [
                 new EnrolledFinger(1, template, 64),
                 new EnrolledFinger(6, template, 101),
-                new EnrolledFace("model-a", RecordFixtures.RandomUnitVector(new Random(3), 128), 91),
+                new EnrolledFace("model-a", TestSamples.UnitVector(new Random(3), 128), 91),
             ],
             DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_456));
 
@@ -64,7 +65,7 @@ public sealed class SubjectRecordCodecTests
     [Fact]
     public void EveryTruncationIsInvalidData()
     {
-        var record = RecordFixtures.FaceSubject("g", "s", RecordFixtures.RandomUnitVector(new Random(2), 128));
+        var record = RecordFixtures.FaceSubject("g", "s", TestSamples.UnitVector(new Random(2), 128));
         var bytes = SubjectRecordCodec.Encode(record);
 
         for (var length = 0; length < bytes.Length; length++)

@@ -5,6 +5,7 @@ using Matcher.Face.Indexing;
 using Matcher.Fingerprint.Indexing;
 using Matcher.Fingerprint.Templates;
 using Matcher.Gallery.Search;
+using Matcher.Testing;
 using Xunit;
 
 namespace Matcher.Gallery.Tests;
@@ -24,7 +25,7 @@ public sealed class SubjectIndexTests
         using var index = new SubjectIndex(GalleryFixtures.Options());
         for (var finger = 101; finger <= 110; finger++)
         {
-            index.Add(GalleryFixtures.FingerSubject("g", $"S{finger}", GalleryFixtures.IsoTemplate("DB1_B", finger, 1)));
+            index.Add(GalleryFixtures.FingerSubject("g", $"S{finger}", TestSamples.IsoTemplate("DB1_B", finger, 1)));
         }
 
         var ranksFirst = 0;
@@ -32,7 +33,7 @@ public sealed class SubjectIndexTests
         {
             for (var impression = 2; impression <= 4; impression++)
             {
-                var probe = FingerProbe(2, GalleryFixtures.IsoTemplate("DB1_B", finger, impression));
+                var probe = FingerProbe(2, TestSamples.IsoTemplate("DB1_B", finger, impression));
                 var candidates = Find(index, probe, SearchScope.Everything, 5, 0);
                 if (candidates.Count > 0 && candidates[0].Key.SubjectId == $"S{finger}")
                 {
@@ -47,7 +48,7 @@ public sealed class SubjectIndexTests
     public void FingersAreComparedOnlyAtTheSamePosition()
     {
         using var index = new SubjectIndex(GalleryFixtures.Options());
-        var template = GalleryFixtures.IsoTemplate("DB1_B", 101, 1);
+        var template = TestSamples.IsoTemplate("DB1_B", 101, 1);
         index.Add(GalleryFixtures.FingerSubject("g", "S1", template, position: 3));
 
         var probe = FingerProbe(2, template);
@@ -60,7 +61,7 @@ public sealed class SubjectIndexTests
     {
         var random = new Random(5);
         using var index = new SubjectIndex(GalleryFixtures.Options(shards: 3, faceBlockCapacity: 64));
-        var vectors = Enumerable.Range(0, 500).Select(_ => GalleryFixtures.RandomUnitVector(random)).ToArray();
+        var vectors = Enumerable.Range(0, 500).Select(_ => TestSamples.UnitVector(random)).ToArray();
         for (var i = 0; i < vectors.Length; i++)
         {
             index.Add(GalleryFixtures.FaceSubject("g", $"F{i}", vectors[i]));
@@ -76,7 +77,7 @@ public sealed class SubjectIndexTests
     [Fact]
     public void FaceOfAnotherModelIsNeverCompared()
     {
-        var vector = GalleryFixtures.RandomUnitVector(new Random(6));
+        var vector = TestSamples.UnitVector(new Random(6));
         using var index = new SubjectIndex(GalleryFixtures.Options());
         index.Add(GalleryFixtures.FaceSubject("g", "F", vector));
 
@@ -86,13 +87,13 @@ public sealed class SubjectIndexTests
     [Fact]
     public void FingerAndFaceEvidenceFuse()
     {
-        var vector = GalleryFixtures.RandomUnitVector(new Random(7));
-        var template = GalleryFixtures.IsoTemplate("DB1_B", 102, 1);
+        var vector = TestSamples.UnitVector(new Random(7));
+        var template = TestSamples.IsoTemplate("DB1_B", 102, 1);
         using var index = new SubjectIndex(GalleryFixtures.Options());
         index.Add(new SubjectRecord(new SubjectKey("g", "both"),
             [new EnrolledFinger(2, template, 50), new EnrolledFace("model-a", vector, 50)], DateTimeOffset.UnixEpoch));
 
-        var candidate = Find(index, [new EnrolledFinger(2, GalleryFixtures.IsoTemplate("DB1_B", 102, 2), 0), new EnrolledFace("model-a", vector, 0)],
+        var candidate = Find(index, [new EnrolledFinger(2, TestSamples.IsoTemplate("DB1_B", 102, 2), 0), new EnrolledFace("model-a", vector, 0)],
             SearchScope.Everything, 1, 0).Single();
 
         var face = Assert.IsType<ModalityScore>(candidate.Of(Modality.Face));
@@ -105,11 +106,11 @@ public sealed class SubjectIndexTests
     public void ThresholdAndScopeRestrictResults()
     {
         var random = new Random(8);
-        var vector = GalleryFixtures.RandomUnitVector(random);
+        var vector = TestSamples.UnitVector(random);
         using var index = new SubjectIndex(GalleryFixtures.Options());
         index.Add(GalleryFixtures.FaceSubject("citizens", "A", vector));
         index.Add(GalleryFixtures.FaceSubject("watchlist", "B", vector));
-        index.Add(GalleryFixtures.FaceSubject("citizens", "C", GalleryFixtures.RandomUnitVector(random)));
+        index.Add(GalleryFixtures.FaceSubject("citizens", "C", TestSamples.UnitVector(random)));
         var probe = FaceProbe(vector);
 
         Assert.Equal(["A"], Find(index, probe, new SearchScope(Galleries: new HashSet<string> { "citizens" }), 10, 50).Select(c => c.Key.SubjectId));
@@ -123,7 +124,7 @@ public sealed class SubjectIndexTests
     {
         var random = new Random(9);
         using var index = new SubjectIndex(GalleryFixtures.Options(shards: 1, faceBlockCapacity: 64));
-        var vectors = Enumerable.Range(0, 200).Select(_ => GalleryFixtures.RandomUnitVector(random)).ToArray();
+        var vectors = Enumerable.Range(0, 200).Select(_ => TestSamples.UnitVector(random)).ToArray();
         for (var i = 0; i < vectors.Length; i++)
         {
             index.Add(GalleryFixtures.FaceSubject("g", $"F{i}", vectors[i]));
@@ -147,7 +148,7 @@ public sealed class SubjectIndexTests
     public void ConcurrentAddsAndSearchesStayConsistent()
     {
         using var index = new SubjectIndex(GalleryFixtures.Options(shards: 4, faceBlockCapacity: 64));
-        var vectors = Enumerable.Range(0, 400).Select(i => GalleryFixtures.RandomUnitVector(new Random(1000 + i), 128)).ToArray();
+        var vectors = Enumerable.Range(0, 400).Select(i => TestSamples.UnitVector(new Random(1000 + i), 128)).ToArray();
 
         Parallel.For(0, vectors.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
         {
@@ -162,8 +163,8 @@ public sealed class SubjectIndexTests
     [Fact]
     public void ARefusedSubjectLeavesTheShardConsistent()
     {
-        var template = GalleryFixtures.IsoTemplate("DB1_B", 101, 1);
-        var vector = GalleryFixtures.RandomUnitVector(new Random(10), 128);
+        var template = TestSamples.IsoTemplate("DB1_B", 101, 1);
+        var vector = TestSamples.UnitVector(new Random(10), 128);
         using var index = new SubjectIndex(GalleryFixtures.Options(shards: 1));
         index.Add(GalleryFixtures.FaceSubject("g", "A", vector));
 
@@ -183,7 +184,7 @@ public sealed class SubjectIndexTests
     public void SamplesOfAModalityTheGalleryDoesNotHoldAreRefused()
     {
         using var index = new SubjectIndex(GalleryFixtures.Options() with { Modalities = [new FingerprintIndexFactory()] });
-        var vector = GalleryFixtures.RandomUnitVector(new Random(11), 128);
+        var vector = TestSamples.UnitVector(new Random(11), 128);
 
         Assert.Throws<ArgumentException>(() => index.Add(GalleryFixtures.FaceSubject("g", "A", vector)));
         Assert.Throws<ArgumentException>(() => index.Prepare(FaceProbe(vector)));

@@ -1,5 +1,6 @@
 using Matcher.Benchmarks.Fingerprint;
 using Matcher.Fingerprint.Templates;
+using Matcher.Testing;
 
 namespace Matcher.Benchmarks.Service;
 
@@ -31,18 +32,7 @@ internal sealed class SyntheticApplicants
         var templates = IsoTemplates.Jittered(IsoTemplates.Db1(), count * FingersPerApplicant, seed).ToArray();
         var fingers = Enumerable.Range(0, count).Select(a => templates.AsSpan(a * FingersPerApplicant, FingersPerApplicant).ToArray()).ToArray();
         var random = new Random(seed);
-        var faces = Enumerable.Range(0, count).Select(_ => UnitVector(random)).ToArray();
+        var faces = Enumerable.Range(0, count).Select(_ => TestSamples.UnitVector(random, FaceDimension)).ToArray();
         return new SyntheticApplicants(fingers, faces);
-    }
-
-    private static float[] UnitVector(Random random)
-    {
-        var values = new float[FaceDimension];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = (float)(random.NextDouble() * 2 - 1);
-        }
-        var norm = MathF.Sqrt(values.Sum(v => v * v));
-        return values.Select(v => v / norm).ToArray();
     }
 }
