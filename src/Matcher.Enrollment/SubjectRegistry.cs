@@ -111,6 +111,8 @@ public sealed class SubjectRegistry
             throw SubjectExists(key);
         }
         var samples = readSamples(cancellation);
+        // Prepared before the gallery lock, which other stations of the gallery wait for.
+        var probe = command.Mode == EnrollmentMode.InsertOnly ? null : samples.ToProbe(_store.Index);
         var extracted = _clock.GetElapsedTime(started);
         EnrollmentDecision decision;
         RequestIdRecord? requestRecord;
@@ -123,7 +125,7 @@ public sealed class SubjectRegistry
             {
                 throw SubjectExists(key);
             }
-            decision = Decide(command, samples, cancellation);
+            decision = Decide(command, probe, cancellation);
             searched = _clock.GetElapsedTime(started);
             var inserts = decision.Outcome != EnrollmentOutcome.DuplicateFound;
             requestRecord = command.RequestId is { } requestId ? _requests.Record(requestId, key, answerOf(decision)) : null;
@@ -148,15 +150,16 @@ public sealed class SubjectRegistry
     }
 
     /// <summary>Called under the gallery lock: the search sees every enrollment of the gallery staged before it.</summary>
-    private EnrollmentDecision Decide(EnrollmentCommand command, SubjectSamples samples, CancellationToken cancellation)
+    /// <param name="probe">Null for an insert-only enrollment, which searches nothing.</param>
+    private EnrollmentDecision Decide(EnrollmentCommand command, SearchProbe? probe, CancellationToken cancellation)
     {
         var gallery = command.Subject.Gallery;
         var threshold = DecisionThreshold.ForIdentification(command.TargetFalsePositiveIdentificationRate, Math.Max(1, _store.Index.CountIn(gallery)));
         IReadOnlyList<Candidate> candidates = [];
-        if (command.Mode != EnrollmentMode.InsertOnly)
+        if (probe is not null)
         {
             var scope = new SearchScope(Galleries: new HashSet<string>(StringComparer.Ordinal) { gallery });
-            candidates = _store.Index.Search(samples.ToProbe(_store.Index), scope, command.MaxCandidates, threshold, cancellation);
+            candidates = _store.Index.Search(probe, scope, command.MaxCandidates, threshold, cancellation);
         }
         var outcome = candidates.Count == 0 ? EnrollmentOutcome.Enrolled
             : command.Mode == EnrollmentMode.InsertIfUnique ? EnrollmentOutcome.DuplicateFound
