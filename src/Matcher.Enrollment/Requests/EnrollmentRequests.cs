@@ -9,8 +9,9 @@ namespace Matcher.Enrollment.Requests;
 
 /// <summary>
 /// Request ids of enrollments. A retry gets the answer recorded for the first attempt: from this node's log, or from
-/// Redis for an id another node answered (the mirror copies each one there with the change it was logged in). The same id sent for another subject is refused, because it means the
-/// station reused an id for a new enrollment. Redis is asked only briefly, so an ailing Redis never slows enrolling.
+/// Redis for an id another node answered (the mirror copies each one there with the change it was logged in). The
+/// same id sent for another subject is refused, because it means the station reused an id for a new enrollment.
+/// Redis is asked only briefly, so an ailing Redis never slows enrolling.
 /// </summary>
 internal sealed class EnrollmentRequests(SubjectStore store, WarmCacheHost cacheHost, RequestIdLocks locks, TimeProvider clock, ILogger logger)
 {
