@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace Matcher.Cli.Commands.Fingerprints;
 
 /// <summary>
-/// A folder of FVC-style files named FFF_I.ext (finger FFF, impression I), or a folder of such folders (one
-/// database each). Files of one database are ordered by name, which fixes which file of a pair is the probe.
+/// A folder of FVC-style files named FFF_I.ext (finger FFF, impression I) or PPP_F_I.ext (person PPP, finger F, as the
+/// CrossMatch sample names them), or a folder of such folders (one database each). Files of one database are ordered by name, which fixes which file of a pair is the probe.
 /// </summary>
 internal sealed partial record FingerprintDataset(IReadOnlyList<FingerprintDatabase> Databases)
 {
@@ -48,7 +48,7 @@ internal sealed partial record FingerprintDataset(IReadOnlyList<FingerprintDatab
         return samples;
     }
 
-    [GeneratedRegex(@"^(\d+)_(\d+)\.(tif|tiff|png|bmp|jpg|jpeg|pgm|webp|iso|ansi|fmr|dat|tpl)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(\d+(?:_\d+)?)_(\d+)\.(tif|tiff|png|bmp|jpg|jpeg|pgm|webp|iso|ansi|fmr|dat|tpl)$", RegexOptions.IgnoreCase)]
     private static partial Regex SampleName();
 }
 
