@@ -24,31 +24,49 @@ public static partial class Int8Scan
     {
         RequireCompatible(block, query);
         RequireRange(block, startRow, rowCount);
+        Scan(block, query, new TopRows(results), startRow, rowCount);
+    }
 
+    /// <summary>
+    /// The approximate cosine of every row of the block, for first stages that add it to other evidence per row;
+    /// deleted rows get negative infinity. <paramref name="scores"/> needs room for the block's rows; the rest is untouched.
+    /// </summary>
+    public static void ScoreAll(Int8VectorBlock block, QuantizedQuery query, float[] scores)
+    {
+        RequireCompatible(block, query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(scores.Length, block.Count, nameof(scores));
+        scores.AsSpan(0, block.Count).Fill(float.NegativeInfinity);
+        Scan(block, query, new EveryRow(scores), 0, block.Count);
+    }
+
+    private static void Scan<TSink>(Int8VectorBlock block, QuantizedQuery query, TSink sink, int startRow, int rowCount)
+        where TSink : struct, IRowSink
+    {
         if (WideningLanes512.IsSupported)
         {
-            ScanOne<WideningLanes512, Vector512<short>, Vector512<int>>(block, query, results, startRow, rowCount);
+            ScanOne<WideningLanes512, Vector512<short>, Vector512<int>, TSink>(block, query, sink, startRow, rowCount);
         }
         else if (WideningLanes256.IsSupported)
         {
-            ScanOne<WideningLanes256, Vector256<short>, Vector256<int>>(block, query, results, startRow, rowCount);
+            ScanOne<WideningLanes256, Vector256<short>, Vector256<int>, TSink>(block, query, sink, startRow, rowCount);
         }
         else if (WideningLanes128.IsSupported)
         {
-            ScanOne<WideningLanes128, Vector128<short>, Vector128<int>>(block, query, results, startRow, rowCount);
+            ScanOne<WideningLanes128, Vector128<short>, Vector128<int>, TSink>(block, query, sink, startRow, rowCount);
         }
         else
         {
-            ScanOnePortable(block, query, results, startRow, rowCount);
+            ScanOnePortable(block, query, sink, startRow, rowCount);
         }
     }
 
     /// <summary>The query is widened to int16 once, so each row chunk costs one sign-extension instead of two.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ScanOne<TLanes, TShorts, TInts>(Int8VectorBlock block, QuantizedQuery query, TopKSelector results, int startRow, int rowCount)
+    private static void ScanOne<TLanes, TShorts, TInts, TSink>(Int8VectorBlock block, QuantizedQuery query, TSink sink, int startRow, int rowCount)
         where TLanes : IWideningLanes<TShorts, TInts>
         where TShorts : struct
         where TInts : struct
+        where TSink : struct, IRowSink
     {
         ref var queryCodes = ref MemoryMarshal.GetArrayDataReference(query.WidenedCodes);
         var stride = block.Stride;
@@ -69,16 +87,17 @@ public static partial class Int8Scan
                 odd = TLanes.MultiplyAdd(odd, TLanes.LoadWidened(ref codes, next), TLanes.Load(ref queryCodes, next));
             }
             var score = Score(TLanes.Sum(TLanes.Add(even, odd)), query.Scale, block.ScaleUnchecked(row));
-            if (score >= results.Threshold)
+            if (score >= sink.Threshold)
             {
-                results.Offer(row, score);
+                sink.Offer(row, score);
             }
         }
     }
 
     /// <summary>Machines without x86 widening intrinsics: the portable dot kernel (Vector128 or scalar).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ScanOnePortable(Int8VectorBlock block, QuantizedQuery query, TopKSelector results, int startRow, int rowCount)
+    private static void ScanOnePortable<TSink>(Int8VectorBlock block, QuantizedQuery query, TSink sink, int startRow, int rowCount)
+        where TSink : struct, IRowSink
     {
         ref var queryCodes = ref MemoryMarshal.GetArrayDataReference(query.Codes);
         var stride = block.Stride;
@@ -91,9 +110,9 @@ public static partial class Int8Scan
             }
             var dot = DotKernel.Run<Int8DotOperator, sbyte, sbyte, int>(ref queryCodes, ref block.RowReference(row), stride);
             var score = Score(dot, query.Scale, block.ScaleUnchecked(row));
-            if (score >= results.Threshold)
+            if (score >= sink.Threshold)
             {
-                results.Offer(row, score);
+                sink.Offer(row, score);
             }
         }
     }

@@ -25,6 +25,31 @@ public sealed class Int8ScanTests
     }
 
     [Theory]
+    [InlineData(512, 3000)]
+    [InlineData(100, 777)]
+    [InlineData(1, 64)]
+    public void Scoring_every_row_equals_the_reference_score_and_marks_tombstones(int dimension, int rows)
+    {
+        var random = new Random(8404 + dimension);
+        using var block = FillBlock(random, dimension, rows);
+        var deleted = DeleteSome(random, block);
+        var query = block.PrepareQuery(RandomVectors.UnitVector(random, dimension));
+        var scores = new float[rows + 3];
+        scores.AsSpan(rows).Fill(42);
+
+        Int8Scan.ScoreAll(block, query, scores);
+
+        for (var row = 0; row < rows; row++)
+        {
+            var expected = deleted.Contains(row)
+                ? float.NegativeInfinity
+                : Int8Scan.Score(ReferenceKernels.Dot(query.Codes.AsSpan(0, block.Dimension), block.GetCodes(row)), query.Scale, block.GetScale(row));
+            Assert.Equal(expected, scores[row]);
+        }
+        Assert.All(scores[rows..], score => Assert.Equal(42, score));
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(4)]
     [InlineData(7)]
