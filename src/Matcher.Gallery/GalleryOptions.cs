@@ -1,4 +1,5 @@
 using Matcher.Core.Modalities;
+using Matcher.Gallery.Search;
 
 namespace Matcher.Gallery;
 
@@ -13,6 +14,15 @@ public sealed record GalleryOptions
     /// lists cost time but let a candidate that is weak in one modality and strong in another still be found.
     /// </summary>
     public int ShortlistPerModality { get; init; } = 64;
+
+    /// <summary>How searches choose the subjects they compare fully; subject-id filters always compare exactly those named.</summary>
+    public SearchStrategy Strategy { get; init; } = SearchStrategy.Cascade;
+
+    /// <summary>
+    /// Subjects each shard compares fully after the cascade's first stage at least, whatever the probe's penetration:
+    /// small galleries are then compared whole, and a list never gets too short to hold a weak mate.
+    /// </summary>
+    public int MinimumShortlistPerShard { get; init; } = 128;
 
     /// <summary>Deleted share of a shard's rows above which the shard is rebuilt in the background.</summary>
     public double CompactionThreshold { get; init; } = 0.25;
@@ -39,9 +49,9 @@ public sealed record GalleryOptions
 
     internal void Validate()
     {
-        if (ShardCount < 1 || ShortlistPerModality < 1)
+        if (ShardCount < 1 || ShortlistPerModality < 1 || MinimumShortlistPerShard < 1)
         {
-            throw new ArgumentException("Gallery options need at least one shard and a shortlist of one.");
+            throw new ArgumentException("Gallery options need at least one shard and shortlists of at least one.");
         }
         if (CompactionThreshold is <= 0 or >= 1)
         {

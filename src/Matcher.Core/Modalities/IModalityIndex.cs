@@ -28,6 +28,13 @@ public interface IModalityIndex : IDisposable
     /// </summary>
     void Nominate(IModalityProbe probe, int shortlist, ISet<int> rows);
 
+    /// <summary>
+    /// The first stage of a cascade search: adds to <paramref name="evidence"/>[row], for every row this index holds, a
+    /// cheap estimate on the calibrated scale of what the probe's samples would score against that row, nothing for
+    /// rows without comparable samples (removed rows included). Entries beyond the index's rows are left alone.
+    /// </summary>
+    void Rank(IModalityProbe probe, Span<float> evidence);
+
     /// <summary>The calibrated score of each probe sample against the row's sample it is comparable with; empty when none is.</summary>
     IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row);
 }

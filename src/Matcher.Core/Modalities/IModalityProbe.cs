@@ -7,4 +7,10 @@ namespace Matcher.Core.Modalities;
 public interface IModalityProbe
 {
     Modality Modality { get; }
+
+    /// <summary>
+    /// The share of a gallery the first stage must keep, ranked by this probe's evidence, to hold the mates the full
+    /// comparison would find: smaller for stronger evidence (ten fingers, a face), measured per modality.
+    /// </summary>
+    double FirstStagePenetration { get; }
 }

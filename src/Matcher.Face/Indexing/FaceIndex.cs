@@ -1,4 +1,6 @@
+using System.Buffers;
 using Matcher.Core.Modalities;
+using Matcher.Core.Scoring;
 using Matcher.Core.Search;
 using Matcher.Core.Subjects;
 using Matcher.Simd;
@@ -10,7 +12,7 @@ namespace Matcher.Face.Indexing;
 /// The faces of one shard: int8 blocks scanned for the shortlist (a removed face is tombstoned in its block), the
 /// float embeddings kept for exact rescoring of the rows the shard evaluates.
 /// </summary>
-internal sealed class FaceIndex(Func<double, double> scoreOfSimilarity, int blockCapacity) : IModalityIndex
+internal sealed class FaceIndex(Func<double, double> scoreOfSimilarity, Func<ScoreTable> scoreTable, int blockCapacity) : IModalityIndex
 {
     private readonly List<Int8VectorBlock> _blocks = [];
     private readonly List<EnrolledFace?> _faceOfSlot = [];
@@ -58,6 +60,36 @@ internal sealed class FaceIndex(Func<double, double> scoreOfSimilarity, int bloc
             {
                 rows.Add(_rowOfSlot[b * blockCapacity + hit.Row]);
             }
+        }
+    }
+
+    public void Rank(IModalityProbe probe, Span<float> evidence)
+    {
+        var face = (FaceProbe)probe;
+        if (_blocks.Count == 0 || face.Face.Embedding.Length != _blocks[0].Dimension)
+        {
+            return;
+        }
+        var query = face.QueryFor(_blocks[0]);
+        var table = scoreTable();
+        var cosines = ArrayPool<float>.Shared.Rent(blockCapacity);
+        try
+        {
+            for (var b = 0; b < _blocks.Count; b++)
+            {
+                Int8Scan.ScoreAll(_blocks[b], query, cosines);
+                for (var slot = 0; slot < _blocks[b].Count; slot++)
+                {
+                    if (!float.IsNegativeInfinity(cosines[slot]))
+                    {
+                        evidence[_rowOfSlot[b * blockCapacity + slot]] += table.ScoreOf(cosines[slot]);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(cosines);
         }
     }
 

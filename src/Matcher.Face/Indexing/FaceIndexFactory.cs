@@ -1,4 +1,5 @@
 using Matcher.Core.Modalities;
+using Matcher.Core.Scoring;
 using Matcher.Core.Subjects;
 
 namespace Matcher.Face.Indexing;
@@ -14,6 +15,7 @@ public sealed class FaceIndexFactory : IModalityIndexFactory
     public const int DefaultBlockCapacity = 4096;
 
     private readonly Func<double, double> _scoreOfSimilarity;
+    private readonly Lazy<ScoreTable> _scoreTable;
     private readonly int _blockCapacity;
 
     public FaceIndexFactory(Func<double, double> scoreOfSimilarity, int blockCapacity = DefaultBlockCapacity)
@@ -24,12 +26,14 @@ public sealed class FaceIndexFactory : IModalityIndexFactory
             throw new ArgumentOutOfRangeException(nameof(blockCapacity), blockCapacity, "Face blocks hold at least 64 rows.");
         }
         _scoreOfSimilarity = scoreOfSimilarity;
+        // Cosines in steps of 1/1024: the int8 scan's own error is larger. Built on the first cascade search, after the models load.
+        _scoreTable = new Lazy<ScoreTable>(() => new ScoreTable(scoreOfSimilarity, -1, 1, 2049));
         _blockCapacity = blockCapacity;
     }
 
     public Modality Modality => Modality.Face;
 
-    public IModalityIndex CreateIndex() => new FaceIndex(_scoreOfSimilarity, _blockCapacity);
+    public IModalityIndex CreateIndex() => new FaceIndex(_scoreOfSimilarity, () => _scoreTable.Value, _blockCapacity);
 
     public IModalityProbe? Prepare(IReadOnlyList<EnrolledSample> samples) => samples.Count switch
     {

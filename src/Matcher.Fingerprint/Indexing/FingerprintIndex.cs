@@ -1,13 +1,15 @@
 using Matcher.Core.Modalities;
 using Matcher.Core.Search;
 using Matcher.Core.Subjects;
+using Matcher.Fingerprint.Descriptors;
 using Matcher.Fingerprint.Matching;
 
 namespace Matcher.Fingerprint.Indexing;
 
 /// <summary>
-/// The fingers of one shard: one packed <see cref="FingerprintGallery"/> per finger position, each template mapped back
-/// to its row. The galleries cannot delete, so a removed row's templates stay in the scan until the shard is rebuilt.
+/// The fingers of one shard: per finger position a packed <see cref="FingerprintGallery"/> for the minutiae matcher,
+/// each template mapped back to its row, and a <see cref="DescriptorColumn"/> for the first stage. The galleries cannot
+/// delete, so a removed row's templates stay in the full scan until the shard is rebuilt; its descriptors are blanked.
 /// </summary>
 internal sealed class FingerprintIndex : IModalityIndex
 {
@@ -15,10 +17,11 @@ internal sealed class FingerprintIndex : IModalityIndex
 
     private readonly FingerprintGallery?[] _galleries = new FingerprintGallery?[Positions];
     private readonly List<int>[] _rowOfTemplate = Enumerable.Range(0, Positions).Select(_ => new List<int>()).ToArray();
+    private readonly DescriptorColumn?[] _descriptors = new DescriptorColumn?[Positions];
     private readonly List<int[]> _templateOfRow = [];
     private int _removedRows;
 
-    public long MemoryBytes => _galleries.Sum(g => g?.MemoryBytes ?? 0);
+    public long MemoryBytes => _galleries.Sum(g => g?.MemoryBytes ?? 0) + _descriptors.Sum(d => d?.MemoryBytes ?? 0);
 
     public void Add(int row, IReadOnlyList<EnrolledSample> samples)
     {
@@ -31,18 +34,37 @@ internal sealed class FingerprintIndex : IModalityIndex
         {
             throw new ArgumentException($"Finger position {outside.Position} is not an ISO position (0-10).", nameof(samples));
         }
+        var packed = fingers.Select(f => TemplatePacker.Pack(f.Template)).ToArray();
         var templateAt = new int[Positions];
         Array.Fill(templateAt, -1);
-        foreach (var finger in fingers)
+        for (var i = 0; i < fingers.Length; i++)
         {
-            var gallery = _galleries[finger.Position] ??= new FingerprintGallery();
-            templateAt[finger.Position] = gallery.Add(finger.Template);
-            _rowOfTemplate[finger.Position].Add(row);
+            var position = fingers[i].Position;
+            var gallery = _galleries[position] ??= new FingerprintGallery();
+            templateAt[position] = gallery.Add(packed[i]);
+            _rowOfTemplate[position].Add(row);
+            var descriptor = FingerDescriptor.Of(packed[i]);
+            (_descriptors[position] ??= new DescriptorColumn()).Set(row, descriptor, FirstStageScan.Background.NormOf(descriptor));
         }
         _templateOfRow.Add(templateAt);
     }
 
-    public void Remove(int row) => _removedRows++;
+    public void Remove(int row)
+    {
+        _removedRows++;
+        foreach (var column in _descriptors)
+        {
+            column?.MarkAbsent(row);
+        }
+    }
+
+    public void Rank(IModalityProbe probe, Span<float> evidence)
+    {
+        foreach (var finger in ((FingerprintProbe)probe).Fingers)
+        {
+            _descriptors[finger.Position]?.AddScores(finger.Descriptor, finger.Norm, FirstStageScan.Background, FirstStageScan.Scores, evidence);
+        }
+    }
 
     public void Nominate(IModalityProbe probe, int shortlist, ISet<int> rows)
     {

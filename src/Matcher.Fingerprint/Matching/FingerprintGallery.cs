@@ -20,9 +20,11 @@ public sealed class FingerprintGallery
     public long MemoryBytes => _blocks.Sum(b => (long)b.CapacityBytes) + _location.Length * sizeof(int) + _count.Length;
 
     /// <summary>Adds a template; returns its index.</summary>
-    public int Add(FingerprintTemplate template)
+    public int Add(FingerprintTemplate template) => Add(TemplatePacker.Pack(template));
+
+    /// <summary>Adds a template the caller packed (to derive more from the packed form, such as its descriptor).</summary>
+    internal int Add(PackedMinutiae packed)
     {
-        var packed = TemplatePacker.Pack(template);
         if (_blocks.Count == 0 || !_blocks[^1].HasRoomFor(packed.Count))
         {
             _blocks.Add(new GalleryBlock());

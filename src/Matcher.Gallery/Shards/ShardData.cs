@@ -1,3 +1,4 @@
+using System.Buffers;
 using Matcher.Core.Modalities;
 using Matcher.Core.Search;
 using Matcher.Core.Subjects;
@@ -90,13 +91,19 @@ internal sealed class ShardData : IDisposable
         return true;
     }
 
-    /// <summary>Rows worth a full evaluation: each modality's best, or exactly the named subjects when the scope names them.</summary>
+    /// <summary>Rows worth a full evaluation: exactly the named subjects when the scope names them, else the strategy's choice.</summary>
     public IEnumerable<int> Nominate(SearchProbe probe, SearchScope scope)
     {
         if (scope.SubjectIds is { } subjectIds)
         {
             return subjectIds.Select(id => _rowOfSubject.TryGetValue(id, out var row) ? row : -1).Where(row => row >= 0);
         }
+        return _options.Strategy == SearchStrategy.Cascade ? NominateByFirstStage(probe) : NominateExhaustively(probe);
+    }
+
+    /// <summary>Each modality's full scan nominates its best rows per sample kind.</summary>
+    private HashSet<int> NominateExhaustively(SearchProbe probe)
+    {
         var rows = new HashSet<int>();
         for (var slot = 0; slot < _indexes.Length; slot++)
         {
@@ -106,6 +113,62 @@ internal sealed class ShardData : IDisposable
             }
         }
         return rows;
+    }
+
+    /// <summary>
+    /// Every modality's first stage adds its evidence per row; the rows with the most are kept, as many as the
+    /// weakest modality's penetration asks of this shard (a candidate may owe its score to that modality alone), at
+    /// least the minimum list. A shard no larger than that list is compared whole, without ranking.
+    /// </summary>
+    private IEnumerable<int> NominateByFirstStage(SearchProbe probe)
+    {
+        var present = probe.Modalities.OfType<IModalityProbe>().ToList();
+        if (present.Count == 0)
+        {
+            return [];
+        }
+        var penetration = present.Max(m => m.FirstStagePenetration);
+        var listLength = (int)Math.Max(_options.MinimumShortlistPerShard, Math.Ceiling(penetration * LiveCount));
+        var rowCount = _records.Count;
+        if (listLength >= LiveCount)
+        {
+            return _rowOfSubject.Values;
+        }
+        var evidence = ArrayPool<float>.Shared.Rent(rowCount);
+        try
+        {
+            var rows = evidence.AsSpan(0, rowCount);
+            rows.Clear();
+            for (var slot = 0; slot < _indexes.Length; slot++)
+            {
+                if (probe.Modalities[slot] is { } prepared)
+                {
+                    _indexes[slot].Rank(prepared, rows);
+                }
+            }
+            // A min-heap of the best rows so far: most rows fall below its root and cost one comparison.
+            var best = new PriorityQueue<int, float>(listLength + 1);
+            for (var row = 0; row < rowCount; row++)
+            {
+                if (_records[row] is null)
+                {
+                    continue;
+                }
+                if (best.Count < listLength)
+                {
+                    best.Enqueue(row, rows[row]);
+                }
+                else if (best.TryPeek(out _, out var lowest) && rows[row] > lowest)
+                {
+                    best.EnqueueDequeue(row, rows[row]);
+                }
+            }
+            return best.UnorderedItems.Select(item => item.Element).ToArray();
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(evidence);
+        }
     }
 
     /// <summary>All evidence of the probe against one row, fused; null when the row is deleted or shares no modality.</summary>

@@ -1,6 +1,7 @@
 using Matcher.Core.Subjects;
 using Matcher.Face.Indexing;
 using Matcher.Fingerprint.Indexing;
+using Matcher.Gallery.Search;
 
 namespace Matcher.Gallery.Tests.Equivalence;
 
@@ -35,12 +36,16 @@ internal sealed class Population
     /// <summary>Brute force's answer for each probe: every comparable subject, best first.</summary>
     public IReadOnlyList<ReferenceCandidate>[] Reference => _reference.Value;
 
-    public SubjectIndex Enroll(int shards, int shortlist, bool withDeletedDecoys = false)
+    /// <summary>An index of the subjects searched exhaustively with <paramref name="shortlist"/> per modality, or by the cascade.</summary>
+    public SubjectIndex Enroll(int shards, int shortlist, bool withDeletedDecoys = false,
+        SearchStrategy strategy = SearchStrategy.Exhaustive, int minimumShortlistPerShard = 128)
     {
         var index = new SubjectIndex(new GalleryOptions
         {
             ShardCount = shards,
             ShortlistPerModality = shortlist,
+            Strategy = strategy,
+            MinimumShortlistPerShard = minimumShortlistPerShard,
             Modalities = [new FingerprintIndexFactory(), new FaceIndexFactory(_faceScoreOfSimilarity)],
         });
         for (var i = 0; i < Subjects.Count; i++)

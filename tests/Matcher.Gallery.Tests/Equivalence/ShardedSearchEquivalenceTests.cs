@@ -76,6 +76,37 @@ public sealed class ShardedSearchEquivalenceTests(RealPopulation population) : I
         Report(people, shards, compared);
     }
 
+    /// <summary>
+    /// The cascade with a list far shorter than a shard (8 rows of 40 or more): the first stage alone decides which
+    /// subjects are compared, and every brute-force candidate at or above FMR 10^-3 must still be among them, with the
+    /// same score. With a list as long as a shard it compares every subject and equals brute force at threshold 0.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ShardCounts))]
+    public void CascadeWithAShortListReturnsEveryBruteForceCandidateAboveTheThreshold(int shards)
+    {
+        var people = population.Require();
+        using var index = people.Enroll(shards, ShortShortlist, strategy: SearchStrategy.Cascade, minimumShortlistPerShard: ShortShortlist);
+
+        var compared = AssertSameAsBruteForce(people, index, SearchScope.Everything, ShortShortlistThreshold, _ => true);
+
+        Assert.True(compared >= people.Probes.Count * 3 / 4, $"only {compared} candidates at or above the threshold: the test would prove little");
+        Report(people, shards, compared);
+    }
+
+    [Theory]
+    [MemberData(nameof(ShardCounts))]
+    public void CascadeWithAListAsLongAsAShardEqualsBruteForceAtThresholdZero(int shards)
+    {
+        var people = population.Require();
+        using var index = people.Enroll(shards, ShortShortlist, withDeletedDecoys: true, strategy: SearchStrategy.Cascade,
+            minimumShortlistPerShard: people.Subjects.Count + people.Decoys.Count);
+
+        var compared = AssertSameAsBruteForce(people, index, SearchScope.Everything, threshold: 0, _ => true);
+
+        Report(people, shards, compared);
+    }
+
     /// <summary>Searches with every probe; returns how many candidates were compared with brute force's.</summary>
     private static int AssertSameAsBruteForce(Population people, SubjectIndex index, SearchScope scope, double threshold,
         Func<ReferenceCandidate, bool> inScope)
