@@ -88,7 +88,7 @@ public sealed class DescriptorBackground
 
     /// <summary>The one place the similarity is formed, so the gallery scan and the reference agree.</summary>
     internal float Standardise(int shared, DescriptorNorm first, DescriptorNorm second) =>
-        (shared - first.Expectation * second.Expectation / MeanExpectation) * first.Spread * second.Spread;
+        (shared - first.Expectation * second.Expectation / MeanExpectation) * (first.Spread * second.Spread);
 
     internal DescriptorNorm NormOf(FingerDescriptor descriptor)
     {

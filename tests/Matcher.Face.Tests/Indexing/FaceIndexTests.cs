@@ -34,6 +34,36 @@ public sealed class FaceIndexTests
     }
 
     [Fact]
+    public void TheFirstStageAddsTheCalibratedInt8ScoreOfEveryFaceAcrossBlocksAndNothingForRowsWithoutOne()
+    {
+        var faces = Enumerable.Range(0, 150).Select(i => Face(i)).ToArray();
+        using var index = Factory.CreateIndex();
+        for (var row = 0; row < faces.Length; row++)
+        {
+            index.Add(row, row % 10 == 9 ? [] : [faces[row]]);
+        }
+        index.Remove(7);
+        var probe = Factory.Prepare([faces[123]])!;
+        var evidence = Enumerable.Repeat(1f, faces.Length + 1).ToArray();
+
+        index.Rank(probe, evidence);
+
+        for (var row = 0; row < faces.Length; row++)
+        {
+            if (row % 10 == 9 || row == 7)
+            {
+                Assert.Equal(1f, evidence[row]);
+                continue;
+            }
+            // The int8 cosine is within about 1 % of the exact one; the table's steps are 1/1024 of a cosine.
+            var exact = 1 + 100 * Math.Max(0, DotProduct.Dot(faces[123].Embedding, faces[row].Embedding));
+            Assert.InRange(evidence[row], exact - 1.5, exact + 1.5);
+        }
+        Assert.Equal(1f, evidence[^1]);
+        Assert.Equal(123, Array.IndexOf(evidence, evidence.Max()));
+    }
+
+    [Fact]
     public void ARemovedFaceIsNeitherNominatedNorScoredNorCounted()
     {
         using var index = Factory.CreateIndex();

@@ -1,4 +1,5 @@
 using Matcher.Core.Search;
+using Matcher.Fingerprint.Descriptors;
 using Matcher.Fingerprint.Indexing;
 using Matcher.Fingerprint.Matching;
 using Matcher.Fingerprint.Tests.Matching;
@@ -29,6 +30,39 @@ public sealed class FingerprintIndexTests
         Assert.Equal(expected, index.Score(probe, 0));
         Assert.Empty(index.Score(probe, 1));
         Assert.Empty(index.Score(probe, 2));
+    }
+
+    [Fact]
+    public void TheFirstStageAddsEachProbeFingersScoreAgainstTheRowsFingerAtItsPositionAndNothingForAbsentOrRemovedRows()
+    {
+        var database = IsoDatabase.Open("DB1_B");
+        using var index = Factory.CreateIndex();
+        // More rows than one descriptor chunk holds, so the scan crosses a chunk boundary.
+        const int rows = 4100;
+        for (var row = 0; row < rows; row++)
+        {
+            index.Add(row, row % 3 == 1 ? [] : [new EnrolledFinger(row % 2 == 0 ? 2 : 7, database.Templates[row % 80], 50)]);
+        }
+        index.Remove(4);
+        var probeTemplates = new[] { database.Templates[9], database.Templates[17] };
+        var probe = Factory.Prepare([new EnrolledFinger(2, probeTemplates[0], 0), new EnrolledFinger(7, probeTemplates[1], 0)])!;
+        var evidence = new float[rows + 1];
+        evidence[rows] = 99;
+
+        index.Rank(probe, evidence);
+
+        for (var row = 0; row < rows; row++)
+        {
+            var probeTemplate = probeTemplates[row % 2];
+            var expected = row % 3 == 1 || row == 4
+                ? 0
+                : FirstStageScan.Scores.ScoreOf((float)DescriptorBackground.Default.Similarity(
+                    FingerDescriptor.Of(probeTemplate), FingerDescriptor.Of(database.Templates[row % 80])));
+            Assert.Equal(expected, evidence[row]);
+        }
+        Assert.Equal(99, evidence[rows]);
+        // Row 8 holds another impression of the probe finger at position 2 (templates 8-15 are one finger), row 2 another finger.
+        Assert.True(evidence[8] > evidence[2] + 10, $"mate {evidence[8]:0.0}, other finger {evidence[2]:0.0}");
     }
 
     [Fact]
