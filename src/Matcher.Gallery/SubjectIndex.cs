@@ -83,9 +83,12 @@ public sealed class SubjectIndex : IDisposable
         return new SearchProbe(_options, prepared);
     }
 
-    /// <summary>Candidates scoring at least <paramref name="threshold"/>, best first, at most <paramref name="maxCandidates"/>.</summary>
+    /// <summary>
+    /// Candidates scoring at least <paramref name="threshold"/>, best first, at most <paramref name="maxCandidates"/>;
+    /// <paramref name="strategy"/> overrides the options' strategy for this search (benchmarks and tests compare them).
+    /// </summary>
     public IReadOnlyList<Candidate> Search(SearchProbe probe, SearchScope scope, int maxCandidates, double threshold,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, SearchStrategy? strategy = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCandidates);
         if (!ReferenceEquals(probe.PreparedFor, _options))
@@ -96,7 +99,7 @@ public sealed class SubjectIndex : IDisposable
         var found = new ConcurrentBag<Candidate>();
         Parallel.ForEach(shards, new ParallelOptions { CancellationToken = cancellation }, shard =>
         {
-            foreach (var candidate in shard.Search(probe, scope, threshold))
+            foreach (var candidate in shard.Search(probe, scope, threshold, strategy ?? _options.Strategy))
             {
                 found.Add(candidate);
             }

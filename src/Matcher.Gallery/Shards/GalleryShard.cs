@@ -31,10 +31,10 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
 
     public bool Remove(string subjectId) => Write(data => data.Remove(subjectId));
 
-    public List<Candidate> Search(SearchProbe probe, SearchScope scope, double threshold) => Read(data =>
+    public List<Candidate> Search(SearchProbe probe, SearchScope scope, double threshold, SearchStrategy strategy) => Read(data =>
     {
         var found = new List<Candidate>();
-        foreach (var row in data.Nominate(probe, scope))
+        foreach (var row in data.Nominate(probe, scope, strategy))
         {
             if (data.Evaluate(probe, row) is { } candidate && candidate.Score >= threshold)
             {

@@ -92,13 +92,13 @@ internal sealed class ShardData : IDisposable
     }
 
     /// <summary>Rows worth a full evaluation: exactly the named subjects when the scope names them, else the strategy's choice.</summary>
-    public IEnumerable<int> Nominate(SearchProbe probe, SearchScope scope)
+    public IEnumerable<int> Nominate(SearchProbe probe, SearchScope scope, SearchStrategy strategy)
     {
         if (scope.SubjectIds is { } subjectIds)
         {
             return subjectIds.Select(id => _rowOfSubject.TryGetValue(id, out var row) ? row : -1).Where(row => row >= 0);
         }
-        return _options.Strategy == SearchStrategy.Cascade ? NominateByFirstStage(probe) : NominateExhaustively(probe);
+        return strategy == SearchStrategy.Cascade ? NominateByFirstStage(probe) : NominateExhaustively(probe);
     }
 
     /// <summary>Each modality's full scan nominates its best rows per sample kind.</summary>
