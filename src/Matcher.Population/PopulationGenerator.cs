@@ -65,8 +65,14 @@ public sealed class PopulationGenerator
             var fingerSeed = SplitMix64.Derive(Seed, (ulong)index, (FingerPurpose << 8) | (ulong)position);
             fingers[position - 1] = FingerprintSynthesizer.Synthesize(position, fingerSeed);
         }
-        var face = Faces?.Draw(SplitMix64.Derive(Seed, (ulong)index, FacePurpose));
-        return new SyntheticSubject(SubjectIdOf(index), fingers, face);
+        return new SyntheticSubject(SubjectIdOf(index), fingers, GenerateFace(index));
+    }
+
+    /// <summary>The face embedding of subject <paramref name="index"/> alone (null without faces), as in <see cref="Generate(long)"/>.</summary>
+    public float[]? GenerateFace(long index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        return Faces?.Draw(SplitMix64.Derive(Seed, (ulong)index, FacePurpose));
     }
 
     /// <summary>Subjects <paramref name="start"/> .. start + count - 1, in order, made on one thread as they are read.</summary>

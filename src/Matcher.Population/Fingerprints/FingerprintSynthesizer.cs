@@ -25,19 +25,72 @@ internal static class FingerprintSynthesizer
         var quality = (byte)Math.Clamp(Math.Round(random.Gaussian(SynthesisParameters.MeanSampleQuality, SynthesisParameters.SampleQualityDeviation)), 20, 100);
         var ridgePeriod = Math.Max(7.5, random.Gaussian(SynthesisParameters.MeanRidgePeriod, SynthesisParameters.RidgePeriodDeviation));
 
-        var locations = MinutiaPlacement.Place(area, DrawMinutiaCount(profile, area, quality, ref random),
-            SynthesisParameters.MinimumSpacingInPeriods * ridgePeriod, ref random);
-        var minutiae = new List<Minutia>(locations.Count);
+        var spacing = SynthesisParameters.MinimumSpacingInPeriods * ridgePeriod;
+        var locations = MinutiaPlacement.Place(area, DrawMinutiaCount(profile, area, quality, ref random), spacing, DrawDensity(ref random), ref random);
+        var minutiae = new List<Minutia>(locations.Count + 8);
         foreach (var (x, y) in locations)
         {
             var isBifurcation = !random.Chance(SynthesisParameters.EndingShare);
-            var direction = directions.DirectionOf(x, y, isBifurcation, ref random);
-            var minutiaQuality = (byte)Math.Clamp(Math.Round(random.Gaussian(quality, 10)), 10, 100);
-            minutiae.Add(new Minutia(
-                Math.Clamp((int)Math.Round(x), 0, width - 1), Math.Clamp((int)Math.Round(y), 0, height - 1),
-                (float)direction, isBifurcation ? MinutiaType.Bifurcation : MinutiaType.Ending, minutiaQuality));
+            var direction = directions.DirectionOf(x, y, ref random);
+            Add(minutiae, x, y, direction, isBifurcation, quality, width, height, ref random);
+            if (random.Chance(SynthesisParameters.CompanionShare / 2))
+            {
+                // The other end lies along the ridge, facing back, when it falls inside the contact area.
+                var length = ridgePeriod * random.Uniform(SynthesisParameters.CompanionMinPeriods, SynthesisParameters.CompanionMaxPeriods);
+                var otherX = x + (length * Math.Cos(direction));
+                var otherY = y - (length * Math.Sin(direction));
+                if (area.Contains(otherX, otherY, SynthesisParameters.BorderMarginPixels)
+                    && !Crowds(minutiae, otherX, otherY, spacing) && !locations.Any(l => Near(l, otherX, otherY, spacing)))
+                {
+                    var facing = direction + Math.PI + random.Gaussian(0, SynthesisParameters.DirectionNoise);
+                    Add(minutiae, otherX, otherY, facing % (2 * Math.PI), isBifurcation, quality, width, height, ref random);
+                }
+            }
         }
         return new SyntheticFinger(position, pattern, new FingerprintTemplate(width, height, minutiae, quality));
+    }
+
+    private static bool Crowds(List<Minutia> minutiae, double x, double y, double spacing) =>
+        minutiae.Any(m => Near((m.X, m.Y), x, y, spacing));
+
+    private static bool Near((double X, double Y) point, double x, double y, double spacing) =>
+        ((point.X - x) * (point.X - x)) + ((point.Y - y) * (point.Y - y)) < spacing * spacing;
+
+    private static void Add(List<Minutia> minutiae, double x, double y, double direction, bool isBifurcation, byte sampleQuality,
+        int width, int height, ref SeededRandom random)
+    {
+        if (minutiae.Count == SynthesisParameters.MaximumMinutiae)
+        {
+            return;
+        }
+        var quality = (byte)Math.Clamp(Math.Round(random.Gaussian(sampleQuality, 10)), 10, 100);
+        minutiae.Add(new Minutia(
+            Math.Clamp((int)Math.Round(x), 0, width - 1), Math.Clamp((int)Math.Round(y), 0, height - 1),
+            (float)direction, isBifurcation ? MinutiaType.Bifurcation : MinutiaType.Ending, quality));
+    }
+
+    /// <summary>
+    /// Minutiae are not spread evenly: extractors find them densely where ridges are clear and hardly at all where they
+    /// are smudged or dry, so acceptance follows a smooth random field between a floor and 1.
+    /// </summary>
+    private static Func<double, double, double> DrawDensity(ref SeededRandom random)
+    {
+        var waves = new (double WaveX, double WaveY, double Phase)[3];
+        for (var i = 0; i < waves.Length; i++)
+        {
+            var heading = random.Uniform(0, Math.PI);
+            var waveNumber = 2 * Math.PI / random.Uniform(120, 260);
+            waves[i] = (waveNumber * Math.Cos(heading), waveNumber * Math.Sin(heading), random.Uniform(0, 2 * Math.PI));
+        }
+        return (x, y) =>
+        {
+            var field = 0.0;
+            foreach (var (waveX, waveY, phase) in waves)
+            {
+                field += Math.Cos((waveX * x) + (waveY * y) + phase);
+            }
+            return Math.Clamp(0.25 + (0.6 * field), SynthesisParameters.SparseRegionDensity, 1);
+        };
     }
 
     private static PatternClass DrawPattern(FingerProfile profile, ref SeededRandom random)
@@ -56,7 +109,8 @@ internal static class FingerprintSynthesizer
 
     private static ContactArea DrawContactArea(FingerProfile profile, ref SeededRandom random)
     {
-        var scale = Math.Clamp(random.Gaussian(1, SynthesisParameters.ContactSizeDeviation), 0.75, 1.25);
+        var scale = Math.Clamp(random.Gaussian(1, SynthesisParameters.ContactSizeDeviation),
+            SynthesisParameters.ContactSizeMin, SynthesisParameters.ContactSizeMax);
         var aspect = Math.Clamp(random.Gaussian(1, 0.05), 0.9, 1.1);
         return new ContactArea(0, 0, profile.ContactWidth * scale * aspect / 2, profile.ContactHeight * scale / aspect / 2);
     }
@@ -67,7 +121,8 @@ internal static class FingerprintSynthesizer
         var meanArea = Math.PI * profile.ContactWidth * profile.ContactHeight / 4;
         var qualityFactor = 0.75 + (0.25 * quality / 100.0);
         var mean = profile.MeanMinutiae * (area.Area / meanArea) * qualityFactor / (0.75 + (0.25 * SynthesisParameters.MeanSampleQuality / 100.0));
-        var count = mean * Math.Exp(random.Gaussian(0, SynthesisParameters.MinutiaeCountDeviation));
+        // Part of the minutiae come as companions of others (see CompanionShare), on top of these.
+        var count = mean * (1 - (SynthesisParameters.CompanionShare / 2)) * Math.Exp(random.Gaussian(0, SynthesisParameters.MinutiaeCountDeviation));
         return Math.Clamp((int)Math.Round(count), SynthesisParameters.MinimumMinutiae, SynthesisParameters.MaximumMinutiae);
     }
 

@@ -5,9 +5,10 @@ namespace Matcher.Population.Fingerprints;
 /// <summary>
 /// A minutia's direction: the ridge orientation where it lies, with the half-turn ambiguity resolved the same way for
 /// neighbours. The orientation is first given a sense pointing away from the nearest core (continuous everywhere but
-/// on the line through the core), then a smooth random field splits the finger into regions whose endings point along
-/// that sense or against it; bifurcations point opposite to the endings of their region, because the ridge an ending
-/// drops where ridges crowd is the ridge a bifurcation adds where they spread.
+/// on the line through the core), then a smooth random field splits the finger into regions whose minutiae mostly
+/// point along that sense or mostly against it. Measured on our extractor's FVC templates, neighbours (within 40
+/// pixels) agree in orientation by 0.72 and in sense by 0.21 (mean cosine of twice and once the angle between them);
+/// the coherence and noise below reproduce that.
 /// </summary>
 internal sealed class MinutiaDirections
 {
@@ -28,7 +29,7 @@ internal sealed class MinutiaDirections
         }
     }
 
-    public double DirectionOf(double x, double y, bool isBifurcation, ref SeededRandom random)
+    public double DirectionOf(double x, double y, ref SeededRandom random)
     {
         var direction = _orientation.RidgeOrientation(x, y);
         var core = NearestCore(x, y);
@@ -39,7 +40,7 @@ internal sealed class MinutiaDirections
             direction += Math.PI;
         }
         var alongSense = random.Chance(SynthesisParameters.SenseCoherence) ? RegionSense(x, y) : random.Chance(0.5);
-        if (alongSense == isBifurcation)
+        if (!alongSense)
         {
             direction += Math.PI;
         }

@@ -9,9 +9,9 @@ namespace Matcher.Population.Fingerprints;
 /// </summary>
 internal static class MinutiaPlacement
 {
-    private const int AttemptsPerMinutia = 30;
+    private const int AttemptsPerMinutia = 60;
 
-    public static List<(double X, double Y)> Place(ContactArea area, int count, double minimumSpacing, ref SeededRandom random)
+    public static List<(double X, double Y)> Place(ContactArea area, int count, double minimumSpacing, Func<double, double, double> density, ref SeededRandom random)
     {
         var placed = new List<(double X, double Y)>(count);
         var spacingSquared = minimumSpacing * minimumSpacing;
@@ -20,7 +20,7 @@ internal static class MinutiaPlacement
         {
             var x = area.CenterX + random.Uniform(-area.HalfWidth, area.HalfWidth);
             var y = area.CenterY + random.Uniform(-area.HalfHeight, area.HalfHeight);
-            if (!area.Contains(x, y, SynthesisParameters.BorderMarginPixels) || TooClose(placed, x, y, spacingSquared))
+            if (!area.Contains(x, y, SynthesisParameters.BorderMarginPixels) || !random.Chance(density(x, y)) || TooClose(placed, x, y, spacingSquared))
             {
                 misses++;
                 continue;
