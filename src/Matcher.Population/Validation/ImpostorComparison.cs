@@ -1,0 +1,9 @@
+namespace Matcher.Population.Validation;
+
+/// <summary>Which two sets an impostor distribution compares.</summary>
+public enum ImpostorComparison
+{
+    SyntheticVsSynthetic,
+    SyntheticVsReal,
+    RealVsReal,
+}
