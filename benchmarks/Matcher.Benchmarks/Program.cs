@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
+using Matcher.Benchmarks.Scale;
 
-// Run all with: dotnet run -c Release --project benchmarks/Matcher.Benchmarks -- --filter '*'
+// Kernels and services: dotnet run -c Release --project benchmarks/Matcher.Benchmarks -- --filter '*'
+// Whole searches at scale: dotnet run -c Release --project benchmarks/Matcher.Benchmarks -- scale --subjects 1000000
+if (args.Length > 0 && args[0] == "scale")
+{
+    return ScaleBenchmark.Run(args[1..]);
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

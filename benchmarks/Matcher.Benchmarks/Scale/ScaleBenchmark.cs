@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using Matcher.Core.Scoring;
+using Matcher.Core.Subjects;
+using Matcher.Face;
+using Matcher.Face.Indexing;
+using Matcher.Fingerprint.Indexing;
+using Matcher.Gallery;
+using Matcher.Gallery.Search;
+using Matcher.Population;
+using Matcher.Testing;
+
+namespace Matcher.Benchmarks.Scale;
+
+/// <summary>
+/// `scale --subjects N`: a gallery of N synthetic subjects (10 fingers + face, <see cref="PopulationGenerator"/>) with
+/// real people planted in it (<see cref="RealMates"/>), searched in process the way Identify searches: latency per
+/// probe kind, planted mates found at the default FPIR by the cascade (and by exhaustive search on a sample), false
+/// positives of real strangers, memory per subject.
+/// </summary>
+internal static class ScaleBenchmark
+{
+    private const double TargetFpir = 0.01;
+
+    public static int Run(string[] args)
+    {
+        var subjects = Option(args, "--subjects", 100_000);
+        var seed = (ulong)Option(args, "--seed", 1);
+        var exhaustiveProbes = Option(args, "--exhaustive-probes", 0);
+        var output = Console.Out;
+        var models = Environment.GetEnvironmentVariable("MATCHER_MODELS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Datasets.RepositoryRoot, "models");
+        using var faces = FaceEngine.Load(new FaceEngineOptions { ModelDirectory = models, RejectUnusable = false });
+        var people = RealMates.Load(Datasets.Root, faces, Environment.ProcessorCount);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"real people: {people.Count(p => p.Planted)} planted, {people.Count(p => !p.Planted)} strangers, {people.Sum(p => p.Probes.Count)} probes"));
+
+        var options = new GalleryOptions
+        {
+            Modalities = [new FingerprintIndexFactory(), new FaceIndexFactory(faces.ScoreOfSimilarity)],
+        };
+        using var index = new SubjectIndex(options);
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var generation = Stopwatch.StartNew();
+        var generator = PopulationGenerator.Create(seed, faces.EmbeddingModelId);
+        Parallel.For(0, subjects, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var synthetic = generator.Generate(i);
+            var samples = synthetic.Fingers.Select(f => (EnrolledSample)new EnrolledFinger(f.Position, f.Template, 60)).ToList();
+            samples.Add(new EnrolledFace(faces.EmbeddingModelId, synthetic.FaceEmbedding!, 80));
+            index.Add(new SubjectRecord(new SubjectKey("population", synthetic.SubjectId), samples, DateTimeOffset.UnixEpoch));
+        });
+        foreach (var person in people.Where(p => p.Planted))
+        {
+            index.Add(person.Record);
+        }
+        var buildSeconds = generation.Elapsed.TotalSeconds;
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+        var gallerySize = index.Count;
+        var threshold = DecisionThreshold.ForIdentification(TargetFpir, gallerySize);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gallery: {gallerySize:N0} subjects generated and indexed in {buildSeconds:0.0} s ({subjects / buildSeconds:N0}/s); threshold {threshold:0.0} (FPIR {TargetFpir} at N)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"memory: {(heapAfter - heapBefore) / (double)gallerySize:N0} B per subject on the managed heap (records included), index {index.MemoryBytes / (double)gallerySize:N0} B per subject"));
+
+        var kinds = new (string Name, Func<IReadOnlyList<EnrolledSample>, IReadOnlyList<EnrolledSample>> Select)[]
+        {
+            ("10 fingers + face", probe => probe),
+            ("2 fingers", probe => probe.OfType<EnrolledFinger>().Where(f => f.Position is 2 or 7).Cast<EnrolledSample>().ToList()),
+            ("face only", probe => probe.OfType<EnrolledFace>().Cast<EnrolledSample>().ToList()),
+        };
+        // JIT and the face score table, outside the measured searches.
+        index.Search(index.Prepare(people[0].Probes[0]), SearchScope.Everything, 10, threshold);
+        output.WriteLine("kind               searches  p50 ms  p99 ms  mates found  strangers flagged");
+        foreach (var (name, select) in kinds)
+        {
+            var latencies = new List<double>();
+            int mated = 0, found = 0, strangerSearches = 0, flagged = 0;
+            foreach (var person in people)
+            {
+                foreach (var probe in person.Probes.Select(select).Where(p => p.Count > 0))
+                {
+                    var prepared = index.Prepare(probe);
+                    var started = Stopwatch.GetTimestamp();
+                    var candidates = index.Search(prepared, SearchScope.Everything, 10, threshold);
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    if (person.Planted)
+                    {
+                        mated++;
+                        found += candidates.Any(c => c.Key == person.Record.Key) ? 1 : 0;
+                    }
+                    else
+                    {
+                        strangerSearches++;
+                        flagged += candidates.Count > 0 ? 1 : 0;
+                    }
+                }
+            }
+            latencies.Sort();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-18} {latencies.Count,8}  {Percentile(latencies, 0.5),6:0.0}  {Percentile(latencies, 0.99),6:0.0}  {found,4} / {mated,-4}  {flagged,4} / {strangerSearches}"));
+        }
+        if (exhaustiveProbes > 0)
+        {
+            CompareWithExhaustive(index, people, threshold, exhaustiveProbes, output);
+        }
+        return 0;
+    }
+
+    /// <summary>Ten-finger + face probes of planted people, each searched both ways: what exhaustive finds, the cascade must.</summary>
+    private static void CompareWithExhaustive(SubjectIndex index, IReadOnlyList<RealPerson> people, double threshold, int probes, TextWriter output)
+    {
+        int exhaustiveFound = 0, bothFound = 0, sameCandidates = 0, searched = 0;
+        var exhaustiveSeconds = new List<double>();
+        foreach (var (person, probe) in people.Where(p => p.Planted).SelectMany(p => p.Probes.Select(probe => (p, probe))).Take(probes))
+        {
+            var prepared = index.Prepare(probe);
+            var cascade = index.Search(prepared, SearchScope.Everything, 100, threshold);
+            var started = Stopwatch.GetTimestamp();
+            var exhaustive = index.Search(prepared, SearchScope.Everything, 100, threshold, strategy: SearchStrategy.Exhaustive);
+            exhaustiveSeconds.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            searched++;
+            var inExhaustive = exhaustive.Any(c => c.Key == person.Record.Key);
+            exhaustiveFound += inExhaustive ? 1 : 0;
+            bothFound += inExhaustive && cascade.Any(c => c.Key == person.Record.Key) ? 1 : 0;
+            sameCandidates += exhaustive.Select(c => (c.Key, c.Score)).SequenceEqual(cascade.Select(c => (c.Key, c.Score))) ? 1 : 0;
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"exhaustive on {searched} ten-finger + face probes ({exhaustiveSeconds.Average():0.0} s each): it found {exhaustiveFound} mates, the cascade {bothFound} of those; identical candidate lists {sameCandidates} / {searched}"));
+    }
+
+    private static double Percentile(List<double> sorted, double share) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0)
+        {
+            return fallback;
+        }
+        if (at + 1 >= args.Length || !int.TryParse(args[at + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 0)
+        {
+            throw new ArgumentException($"{name} takes a whole number, such as {name} {fallback}.");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,59 @@
+using Matcher.Core.Scoring;
+using Matcher.Gallery.Search;
+using Xunit;
+
+namespace Matcher.Gallery.Tests.Equivalence;
+
+/// <summary>
+/// The cascade on real mates hidden among synthetic subjects (<see cref="PaddedGallery"/>): with a list of one percent
+/// of each shard it finds every real mate of a multi-finger probe, and above the FPIR 1 % threshold its candidates are
+/// exactly those of exhaustive search, with the same scores.
+/// </summary>
+public sealed class PaddedCascadeTests(PaddedGallery gallery) : IClassFixture<PaddedGallery>
+{
+    [Fact]
+    public void Every_planted_real_mate_of_a_multi_finger_probe_is_found_with_a_one_percent_list()
+    {
+        var (index, people) = gallery.Require();
+        var threshold = DecisionThreshold.ForIdentification(0.01, index.Count);
+        var missed = new List<string>();
+        var searches = 0;
+        foreach (var person in people.Where(p => p.Planted))
+        {
+            foreach (var probe in person.Probes)
+            {
+                var found = index.Search(index.Prepare(probe), SearchScope.Everything, 10, threshold, TestContext.Current.CancellationToken);
+                searches++;
+                if (found.FirstOrDefault()?.Key != person.Record.Key)
+                {
+                    missed.Add($"{person.Record.Key.SubjectId} ({probe.Count} fingers)");
+                }
+            }
+        }
+
+        Assert.True(searches >= 100, $"only {searches} mated searches");
+        // The exhaustive reference misses a few of these too (poor impressions); the next test compares the two.
+        Assert.True(missed.Count <= searches / 50, $"{missed.Count} of {searches} mates not found first: {string.Join(", ", missed)}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{searches - missed.Count} of {searches} real mates found first among {index.Count} subjects");
+    }
+
+    [Fact]
+    public void Above_the_threshold_the_cascade_returns_exactly_what_exhaustive_search_returns()
+    {
+        var (index, people) = gallery.Require();
+        var threshold = DecisionThreshold.ForIdentification(0.01, index.Count);
+        var compared = 0;
+        // One probe per person (exhaustive search compares every finger of every subject): planted people and strangers.
+        foreach (var person in people)
+        {
+            var prepared = index.Prepare(person.Probes[0]);
+            var cascade = index.Search(prepared, SearchScope.Everything, 100, threshold, TestContext.Current.CancellationToken);
+            var exhaustive = index.Search(prepared, SearchScope.Everything, 100, threshold, TestContext.Current.CancellationToken, SearchStrategy.Exhaustive);
+
+            Assert.Equal(exhaustive.Select(c => (c.Key, c.Score)), cascade.Select(c => (c.Key, c.Score)));
+            compared += exhaustive.Count;
+        }
+
+        Assert.True(compared >= people.Count(p => p.Planted) - 2, $"only {compared} candidates above the threshold: the test would prove little");
+    }
+}
