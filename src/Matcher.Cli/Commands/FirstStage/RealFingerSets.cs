@@ -5,6 +5,7 @@ using Matcher.Cli.Display;
 using Matcher.Core.Errors;
 using Matcher.Fingerprint.Descriptors;
 using Matcher.Fingerprint.Extraction;
+using Matcher.Fingerprint.Templates;
 
 namespace Matcher.Cli.Commands.FirstStage;
 
@@ -65,7 +66,7 @@ internal sealed class RealFingerSets
                 {
                     var template = FingerprintFile.Load(sample.Path, dpi.For(database), extractor).Template;
                     fingers[i] = new RealFinger(database, groupOf.GetValueOrDefault(database, database), sample.Finger, sample.Impression,
-                        FingerDescriptor.Of(template));
+                        template, FingerDescriptor.Of(template));
                 }
                 catch (BiometricInputException)
                 {
@@ -81,8 +82,9 @@ internal sealed class RealFingerSets
     }
 }
 
-/// <summary>One impression of one real finger, as its first-stage descriptor; fingers of one group with one id are one finger.</summary>
-internal sealed record RealFinger(string Database, string FingerGroup, string Finger, int Impression, FingerDescriptor Descriptor)
+/// <summary>One impression of one real finger and its first-stage descriptor; fingers of one group with one id are one finger.</summary>
+internal sealed record RealFinger(string Database, string FingerGroup, string Finger, int Impression, FingerprintTemplate Template,
+    FingerDescriptor Descriptor)
 {
     public bool SameFingerAs(RealFinger other) => FingerGroup == other.FingerGroup && Finger == other.Finger;
 }
