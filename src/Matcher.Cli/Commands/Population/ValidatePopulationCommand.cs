@@ -19,6 +19,9 @@ internal sealed class ValidatePopulationCommand : ICliCommand
     /// <summary>Per-finger score a candidate needs at FPIR 1 % over a million subjects: -10 log10(0.01 / 1e6).</summary>
     private const double MillionSubjectThreshold = 80;
 
+    /// <summary>Marks the face rows whose synthetic faces share the structure of real ones.</summary>
+    private const string RealBasisVariant = " (real basis)";
+
     private readonly Option<string> _datasets = new("--datasets")
     {
         Description = "The shared datasets folder (default: MATCHER_DATASETS, else ../shared/datasets).",
@@ -97,6 +100,4 @@ internal sealed class ValidatePopulationCommand : ICliCommand
         output.WriteLine($"face rows marked{RealBasisVariant}: synthetic faces shaped by the mean and principal directions of half of the real people, compared with the other half.");
         return 0;
     }
-
-    private const string RealBasisVariant = " (real basis)";
 }
