@@ -73,7 +73,7 @@ public sealed class SubjectRegistry
     /// what it staged before stays and reaches the disk before the cancellation is thrown.
     /// </summary>
     /// <param name="enrolledAnswer">The answer an enrollment retried with a subject's request id gets, as the host encodes it.</param>
-    public async Task<ImportReport> ImportAsync(IAsyncEnumerable<ImportItem> items, Func<SubjectKey, byte[]> enrolledAnswer, ImportOptions options,
+    public async Task<ImportReport> ImportAsync(IAsyncEnumerable<ImportItem> items, byte[] enrolledAnswer, ImportOptions options,
         CancellationToken cancellation)
     {
         var importer = new SubjectImporter(_store, _galleryLocks, _requests, _clock, options);

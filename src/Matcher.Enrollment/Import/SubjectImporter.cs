@@ -16,7 +16,7 @@ namespace Matcher.Enrollment.Import;
 /// </summary>
 internal sealed class SubjectImporter(SubjectStore store, GalleryLocks galleryLocks, EnrollmentRequests requests, TimeProvider clock, ImportOptions options)
 {
-    public async Task<ImportReport> ImportAsync(IAsyncEnumerable<ImportItem> items, Func<SubjectKey, byte[]> enrolledAnswer, CancellationToken cancellation)
+    public async Task<ImportReport> ImportAsync(IAsyncEnumerable<ImportItem> items, byte[] enrolledAnswer, CancellationToken cancellation)
     {
         var started = clock.GetTimestamp();
         var tally = new ImportTally(options.MaxFailuresListed);
@@ -100,7 +100,7 @@ internal sealed class SubjectImporter(SubjectStore store, GalleryLocks galleryLo
         return batch;
     }
 
-    private PreparingBatch Prepare(List<ImportItem> batch, Func<SubjectKey, byte[]> enrolledAnswer, CancellationToken cancellation)
+    private PreparingBatch Prepare(List<ImportItem> batch, byte[] enrolledAnswer, CancellationToken cancellation)
     {
         var prepared = new PreparedImport?[batch.Count];
         var failures = new Exception?[batch.Count];
@@ -110,7 +110,7 @@ internal sealed class SubjectImporter(SubjectStore store, GalleryLocks galleryLo
             try
             {
                 var subject = batch[i].Read(cancellation);
-                var request = subject.RequestId is { } requestId ? requests.Record(requestId, subject.Key, enrolledAnswer(subject.Key)) : null;
+                var request = subject.RequestId is { } requestId ? requests.Record(requestId, subject.Key, enrolledAnswer) : null;
                 prepared[i] = SubjectStore.Prepare(subject.Samples.ToRecord(subject.Key, enrolledAt), request);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
