@@ -18,7 +18,7 @@ public sealed class ImportTests(LoopbackServer server) : IClassFixture<LoopbackS
     /// one (left index), in one of their eight impressions, and a seeded face of its own. Beyond 40 subjects fingers
     /// repeat in other impressions; the face tells the subjects apart.
     /// </summary>
-    private static ImportSubjectRequest Subject(string gallery, int n, string? subjectId = null)
+    internal static ImportSubjectRequest Subject(string gallery, int n, string? subjectId = null)
     {
         var samples = SyntheticFaces.Of(10_000 + n);
         var impression = 1 + n / RealFingers % 8;
@@ -30,7 +30,7 @@ public sealed class ImportTests(LoopbackServer server) : IClassFixture<LoopbackS
     private static FingerprintSample RealFinger(int finger, int impression, FingerPosition position) =>
         Samples.IsoTemplate($"DB{1 + finger / 10}_B", 101 + finger % 10, impression, position);
 
-    private static async Task<ImportSubjectsResponse> ImportAsync(LoopbackServer target, IEnumerable<ImportSubjectRequest> subjects)
+    internal static async Task<ImportSubjectsResponse> ImportAsync(LoopbackServer target, IEnumerable<ImportSubjectRequest> subjects)
     {
         using var call = target.Matcher.ImportSubjects(cancellationToken: Cancellation);
         foreach (var subject in subjects)
@@ -44,7 +44,7 @@ public sealed class ImportTests(LoopbackServer server) : IClassFixture<LoopbackS
     private static async Task<ulong> SubjectsIn(LoopbackServer target, string gallery) =>
         (await target.Matcher.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation)).Galleries.FirstOrDefault(g => g.Gallery == gallery)?.Subjects ?? 0;
 
-    private static async Task<string?> IdentifiedAsync(LoopbackServer target, string gallery, int n)
+    internal static async Task<string?> IdentifiedAsync(LoopbackServer target, string gallery, int n)
     {
         var probe = SyntheticFaces.Of(10_000 + n);
         probe.Fingerprints.Add(RealFinger(n % RealFingers, 1 + (n / RealFingers + 4) % 8, FingerPosition.RightIndex));
