@@ -24,6 +24,10 @@ public sealed class ReferenceGraphTests
             AllBut("Matcher.Server"), AnyOf("Matcher.Enrollment")),
         ["gallery"] = new("galleries index samples through the modality contract, without knowing which engine made them",
             AnyOf("Matcher.Gallery"), AnyOf("Matcher.Fingerprint", "Matcher.Face", "Matcher.Imaging")),
+        ["population"] = new("the synthetic population is made from the fingerprint engine and plain vectors, so scale tests can use it without the face models or a gallery",
+            AnyOf("Matcher.Population"), AllBut("Matcher.Core", "Matcher.Fingerprint")),
+        ["population users"] = new("the synthetic population is test and benchmark material: only the command line may ship it",
+            AllBut("Matcher.Cli"), AnyOf("Matcher.Population")),
         ["cli"] = new("the command line is a client of the service and never links the service's internals",
             AnyOf("Matcher.Cli"), AnyOf("Matcher.Server", "Matcher.Gallery", "Matcher.Storage", "Matcher.Enrollment")),
     };
