@@ -18,6 +18,7 @@ internal static class CommandTree
         ["cache"] = "Compare or rebuild the Redis warm cache of a running service.",
         ["calibrate"] = "Fit the score calibration of an engine from every impostor pair of a dataset.",
         ["eval"] = "Measure an engine's verification accuracy on a labelled dataset.",
+        ["population"] = "Work with population files: load one into a running service.",
     };
 
     /// <summary>The root is named "matcher" whatever runs it (`dotnet run`, the test host), so that help and usage say so.</summary>
