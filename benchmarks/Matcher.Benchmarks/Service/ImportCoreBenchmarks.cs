@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Matcher.Benchmarks.Storage;
 using Matcher.Core.Subjects;
@@ -32,6 +33,7 @@ public class ImportCoreBenchmarks
     private SyntheticApplicants synthetic = null!;
     private byte[][][] isoTemplates = [];
     private int nextSubject;
+    private TimeSpan processorTimeAtStart;
 
     [Params(false, true)]
     public bool FromIso { get; set; }
@@ -47,11 +49,13 @@ public class ImportCoreBenchmarks
         isoTemplates = synthetic.Fingers
             .Select(fingers => fingers.Select((template, finger) => TemplateCodecs.Export(template, TemplateFormat.Iso19794_2_2005, finger + 1)).ToArray())
             .ToArray();
+        processorTimeAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        ProcessorTime.Report(processorTimeAtStart, nextSubject);
         core.DisposeAsync().AsTask().GetAwaiter().GetResult();
         index.Dispose();
         Directory.Delete(dataDirectory, recursive: true);

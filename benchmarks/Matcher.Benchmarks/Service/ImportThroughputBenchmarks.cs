@@ -1,5 +1,6 @@
 extern alias server;
 
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Grpc.Net.Client;
 using Matcher.Benchmarks.Storage;
@@ -28,6 +29,7 @@ public class ImportThroughputBenchmarks
     private string dataDirectory = "";
     private Samples[] applicants = [];
     private int nextSubject;
+    private TimeSpan processorTimeAtStart;
 
     [GlobalSetup]
     public void Setup()
@@ -48,11 +50,13 @@ public class ImportThroughputBenchmarks
         var modelId = new Contracts.V1.Matcher.MatcherClient(channel).GetStats(new GetStatsRequest()).FaceModelId;
         var synthetic = SyntheticApplicants.Generate(DistinctApplicants, seed: 3000);
         applicants = Enumerable.Range(0, synthetic.Count).Select(a => EnrollmentThroughputBenchmarks.SamplesOf(synthetic, a, modelId)).ToArray();
+        processorTimeAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        ProcessorTime.Report(processorTimeAtStart, nextSubject);
         channel.Dispose();
         app.StopAsync().GetAwaiter().GetResult();
         app.DisposeAsync().AsTask().GetAwaiter().GetResult();
