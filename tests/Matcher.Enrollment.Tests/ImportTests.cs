@@ -63,6 +63,18 @@ public sealed class ImportTests
         Assert.Equal(((EnrolledFace)CoreFixture.Person(777).Samples.Single()).Embedding, face.Embedding);
     }
 
+    [Fact]
+    public async Task SnapshotsTakenDuringAnImportHoldEveryBatchTheyCover()
+    {
+        await using var core = CoreFixture.Open(snapshotEveryRecords: 100);
+
+        Assert.Equal(700, (await ImportAsync(core, People(700), new ImportOptions(BatchSize: 48))).Imported);
+
+        await core.ReopenAsync();
+        Assert.True(core.Core.Store.Recovery.SnapshotSequence > 0, "No snapshot was written during the import.");
+        Assert.Equal(700, core.Index.CountIn(Gallery));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(256)]
