@@ -185,6 +185,29 @@ public sealed class ImportTests(LoopbackServer server) : IClassFixture<LoopbackS
     }
 
     [Fact]
+    public async Task AnImportPastItsDeadlineEndsSoAndKeepsWhatItStaged()
+    {
+        const string gallery = "import-deadline";
+        var subjects = Enumerable.Range(0, 20).Select(n => Subject(gallery, n)).ToList();
+        using (var call = server.Matcher.ImportSubjects(deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: Cancellation))
+        {
+            foreach (var subject in subjects)
+            {
+                await call.RequestStream.WriteAsync(subject, Cancellation);
+            }
+            // The stream is left open: only the deadline ends the call.
+            var expired = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+            Assert.Equal(StatusCode.DeadlineExceeded, expired.StatusCode);
+        }
+
+        var resumed = await ImportAsync(server, subjects);
+
+        Assert.Equal(0ul, resumed.Failed);
+        Assert.Equal(20ul, resumed.Imported + resumed.AlreadyPresent);
+        Assert.Equal(20ul, await SubjectsIn(server, gallery));
+    }
+
+    [Fact]
     public async Task ARestartedServerHasEverythingImported()
     {
         const string gallery = "import-restart";
