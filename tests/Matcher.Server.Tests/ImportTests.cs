@@ -130,6 +130,22 @@ public sealed class ImportTests(LoopbackServer server) : IClassFixture<LoopbackS
     }
 
     [Fact]
+    public async Task AMessageOverTheSizeLimitEndsTheCallAfterTheSubjectsBeforeIt()
+    {
+        const string gallery = "import-oversized";
+        var oversized = Subject(gallery, 9);
+        oversized.Samples.Face = new Contracts.V1.FaceSample
+        {
+            Image = new EncodedImage { Data = ByteString.CopyFrom(new byte[LoopbackServer.MaxMessageBytes + 1]) },
+        };
+
+        await RpcAssert.FailsWithStatus(StatusCode.ResourceExhausted, () =>
+            ImportAsync(server, [.. Enumerable.Range(0, 5).Select(n => Subject(gallery, n)), oversized, Subject(gallery, 6)]));
+
+        Assert.Equal(5ul, await SubjectsIn(server, gallery));
+    }
+
+    [Fact]
     public async Task ARequestIdIsRecordedWithItsSubject()
     {
         const string gallery = "import-request-ids";
