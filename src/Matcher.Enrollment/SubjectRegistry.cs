@@ -3,6 +3,7 @@ using Matcher.Core.Scoring;
 using Matcher.Core.Search;
 using Matcher.Core.Subjects;
 using Matcher.Enrollment.Dedup;
+using Matcher.Enrollment.Import;
 using Matcher.Enrollment.Requests;
 using Matcher.Enrollment.Subjects;
 using Matcher.Gallery;
@@ -62,6 +63,24 @@ public sealed class SubjectRegistry
             }
             return await EnrollOnceAsync(command, readSamples, answerOf, started, cancellation);
         }
+    }
+
+    /// <summary>
+    /// Bulk load: inserts the streamed subjects without a duplicate search (batch dedup jobs find duplicates later).
+    /// A subject enrolled already with the same samples is counted as present and left alone, so an interrupted import
+    /// is resumed by sending everything again; any other problem with a subject fails that subject only and changes
+    /// nothing. The report counts a subject as imported only once it is on disk. Cancelled, the import stops reading;
+    /// what it staged before stays and reaches the disk before the cancellation is thrown.
+    /// </summary>
+    /// <param name="enrolledAnswer">The answer an enrollment retried with a subject's request id gets, as the host encodes it.</param>
+    public async Task<ImportReport> ImportAsync(IAsyncEnumerable<ImportItem> items, byte[] enrolledAnswer, ImportOptions options,
+        CancellationToken cancellation)
+    {
+        var importer = new SubjectImporter(_store, _galleryLocks, _requests, _clock, options);
+        var report = await importer.ImportAsync(items, enrolledAnswer, cancellation);
+        _logger.LogInformation("Import: {Imported} imported, {AlreadyPresent} already present, {Failed} failed, {Milliseconds:0} ms",
+            report.Imported, report.AlreadyPresent, report.Failed, report.Timings.Total.TotalMilliseconds);
+        return report;
     }
 
     /// <exception cref="RequestRefusedException">The subject is not enrolled.</exception>

@@ -69,6 +69,23 @@ public sealed class RedisCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportedSubjectsReachRedisLikeEnrollmentsAndWarmAnEmptyNode()
+    {
+        using var redis = RedisServer.Start();
+        var subjects = Enumerable.Range(0, 300).Select(n => ImportTests.Subject("imported", n)).ToList();
+        await using (var first = await StartAsync(NewDataDirectory(), redis))
+        {
+            Assert.Equal(300ul, (await ImportTests.ImportAsync(first, subjects)).Imported);
+            await AssertCacheEqualsLocalAsync(first);
+        }
+
+        await using var warmed = await StartAsync(NewDataDirectory(), redis);
+        Assert.Equal(300ul, (await warmed.Matcher.GetStatsAsync(new GetStatsRequest(), cancellationToken: Cancellation)).Subjects);
+        Assert.Equal("I00123", await ImportTests.IdentifiedAsync(warmed, "imported", 123));
+        Assert.Equal(300ul, (await ImportTests.ImportAsync(warmed, subjects)).AlreadyPresent);
+    }
+
+    [Fact]
     public async Task ARetriedEnrollmentWithRedisGetsTheOriginalAnswerOnceAlsoAfterARestart()
     {
         using var redis = RedisServer.Start();

@@ -82,7 +82,7 @@ public class EnrollmentThroughputBenchmarks
         }
     })));
 
-    private static Samples SamplesOf(SyntheticApplicants synthetic, int applicant, string modelId)
+    internal static Samples SamplesOf(SyntheticApplicants synthetic, int applicant, string modelId)
     {
         var samples = new Samples { Face = new FaceSample { Embedding = new FaceEmbedding { ModelId = modelId, Values = { synthetic.Faces[applicant] } } } };
         for (var finger = 0; finger < SyntheticApplicants.FingersPerApplicant; finger++)

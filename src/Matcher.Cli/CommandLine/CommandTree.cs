@@ -18,7 +18,7 @@ internal static class CommandTree
         ["cache"] = "Compare or rebuild the Redis warm cache of a running service.",
         ["calibrate"] = "Fit the score calibration of an engine from every impostor pair of a dataset.",
         ["eval"] = "Measure an engine's verification accuracy on a labelled dataset.",
-        ["population"] = "Make and check synthetic populations for scale tests.",
+        ["population"] = "Make and check synthetic populations for scale tests, and load population files into a running service.",
     };
 
     /// <summary>The root is named "matcher" whatever runs it (`dotnet run`, the test host), so that help and usage say so.</summary>

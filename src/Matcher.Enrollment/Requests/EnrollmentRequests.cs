@@ -31,13 +31,17 @@ internal sealed class EnrollmentRequests(SubjectStore store, WarmCacheHost cache
         }
         if (record.Subject != subject)
         {
-            throw RequestRefusedException.AlreadyExists("request.id_reused",
-                $"Request id '{requestId}' was already used at {record.RecordedAt:yyyy-MM-dd HH:mm:ss} UTC to enroll subject " +
-                $"'{record.Subject.SubjectId}' in gallery '{record.Subject.Gallery}'. A retry must repeat that subject and gallery; " +
-                "a new enrollment needs a new request id.");
+            throw IdReused(record);
         }
         return record.Response;
     }
+
+    /// <summary>The refusal of a request id that <paramref name="used"/> holds for another subject.</summary>
+    public static RequestRefusedException IdReused(RequestIdRecord used) =>
+        RequestRefusedException.AlreadyExists("request.id_reused",
+            $"Request id '{used.RequestId}' was already used at {used.RecordedAt:yyyy-MM-dd HH:mm:ss} UTC to enroll subject " +
+            $"'{used.Subject.SubjectId}' in gallery '{used.Subject.Gallery}'. A retry must repeat that subject and gallery; " +
+            "a new enrollment needs a new request id.");
 
     public RequestIdRecord Record(string requestId, SubjectKey subject, byte[] answer) => new(requestId, subject, clock.GetUtcNow(), answer);
 

@@ -144,7 +144,7 @@ internal sealed partial class SubjectStore : IReplayTarget, IAsyncDisposable
             _mirrorFeed.Add(append.Sequence, mirror);
             _lastStaged = append.Durable;
             _lastStagedSequence = append.Sequence;
-            CountChange(append);
+            CountChanges(1, append);
         }
         finally
         {
@@ -179,10 +179,11 @@ internal sealed partial class SubjectStore : IReplayTarget, IAsyncDisposable
         _mirrorFeed.Release(_log.LastSequence);
     }
 
-    /// <summary>Called with the order lock held: the captured records match the log exactly up to the staged change.</summary>
-    private void CountChange(LogAppend append)
+    /// <summary>Called with the order lock held: the captured records match the log exactly up to <paramref name="last"/>.</summary>
+    private void CountChanges(int count, LogAppend last)
     {
-        if (++_changesSinceSnapshot < _options.SnapshotEveryRecords || !_snapshot.IsCompleted)
+        _changesSinceSnapshot += count;
+        if (_changesSinceSnapshot < _options.SnapshotEveryRecords || !_snapshot.IsCompleted)
         {
             return;
         }
@@ -193,7 +194,7 @@ internal sealed partial class SubjectStore : IReplayTarget, IAsyncDisposable
         {
             try
             {
-                var covered = await append.Durable;
+                var covered = await last.Durable;
                 var written = _log.WriteSnapshot(covered, SnapshotRecords(records, requests));
                 _logger.LogInformation("Snapshot of {Records} subjects and request ids written, covering the log up to {Sequence}.", written, covered);
             }

@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Matcher.Core.Errors;
 
 namespace Matcher.Server.Errors;
 
@@ -28,52 +27,51 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
         }
     }
 
-    private RpcException Map(Exception exception, ServerCallContext context)
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        switch (exception)
+        try
         {
-            case InvalidRequestException invalid:
-                return Build(Code.InvalidArgument, invalid.Message, "request.invalid_field",
-                    new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = invalid.Field, Description = invalid.Message } } });
-            case BiometricInputException input:
-                var code = input.Problem switch
-                {
-                    InputProblem.TooLarge => Code.ResourceExhausted,
-                    InputProblem.Unusable => Code.FailedPrecondition,
-                    _ => Code.InvalidArgument,
-                };
-                return Build(code, input.Message, input.ReasonCode, null);
-            case RequestRefusedException refused:
-                var refusal = refused.Refusal switch
-                {
-                    Refusal.NotFound => Code.NotFound,
-                    Refusal.AlreadyExists => Code.AlreadyExists,
-                    Refusal.Unavailable => Code.Unavailable,
-                    _ => Code.FailedPrecondition,
-                };
-                return Build(refusal, refused.Message, refused.Reason, null);
-            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
-                return new RpcException(new Grpc.Core.Status(
-                    context.Deadline <= DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled,
-                    "The call was cancelled or its deadline passed before the work finished; nothing was changed."));
-            default:
-                logger.LogError("Unexpected {ExceptionType} in {Method}: {StackTrace}",
-                    exception.GetType().Name, context.Method, exception.StackTrace);
-                return Build(Code.Internal, "The server failed unexpectedly; nothing was changed. Operations staff can find the error in the server log.", "server.internal", null);
+            return await continuation(requestStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Map(exception, context);
         }
     }
 
-    private static RpcException Build(Code code, string message, string reason, BadRequest? badRequest)
+    /// <summary>Logs what no input explains, without its message (it may quote data), and words it generically.</summary>
+    public static FailureStatus Describe(Exception exception, string method, ILogger logger)
     {
+        if (FailureStatus.Of(exception) is { } expected)
+        {
+            return expected;
+        }
+        logger.LogError("Unexpected {ExceptionType} in {Method}: {StackTrace}", exception.GetType().Name, method, exception.StackTrace);
+        return FailureStatus.Internal;
+    }
+
+    private RpcException Map(Exception exception, ServerCallContext context)
+    {
+        if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        {
+            var changed = context.Method.EndsWith("/ImportSubjects", StringComparison.Ordinal)
+                ? "the subjects read before it stay imported; send the import again (they count as already present)."
+                : "nothing was changed.";
+            return new RpcException(new Grpc.Core.Status(
+                context.Deadline <= DateTime.UtcNow ? StatusCode.DeadlineExceeded : StatusCode.Cancelled,
+                $"The call was cancelled or its deadline passed before the work finished; {changed}"));
+        }
+        var failure = Describe(exception, context.Method, logger);
         var status = new Google.Rpc.Status
         {
-            Code = (int)code,
-            Message = message,
-            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }) },
+            Code = (int)failure.Code,
+            Message = failure.Message,
+            Details = { Any.Pack(new ErrorInfo { Reason = failure.Reason, Domain = Domain }) },
         };
-        if (badRequest is not null)
+        if (failure.Field is { } field)
         {
-            status.Details.Add(Any.Pack(badRequest));
+            status.Details.Add(Any.Pack(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = failure.Message } } }));
         }
         return status.ToRpcException();
     }

@@ -35,7 +35,10 @@ internal sealed class SamplesReader(FingerprintSampleReader fingerprints, FaceSa
         var work = Enumerable.Range(0, fingers.Length + (samples.Face is null ? 0 : 1)).ToArray();
         try
         {
-            Parallel.ForEach(work, new ParallelOptions { CancellationToken = cancellation }, item =>
+            // Templates and embeddings read in microseconds: spreading them over threads would cost more than it saves,
+            // and an import already reads its subjects in parallel.
+            var parallelism = HasImage(samples) ? -1 : 1;
+            Parallel.ForEach(work, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = parallelism }, item =>
             {
                 if (item < fingers.Length)
                 {
@@ -62,6 +65,10 @@ internal sealed class SamplesReader(FingerprintSampleReader fingerprints, FaceSa
         }
         return new ReadSamples(fingers, face, quality);
     }
+
+    private static bool HasImage(Contracts.V1.Samples samples) =>
+        samples.Face?.SourceCase == Contracts.V1.FaceSample.SourceOneofCase.Image
+        || samples.Fingerprints.Any(f => f.SourceCase is FingerprintSample.SourceOneofCase.Image or FingerprintSample.SourceOneofCase.Raw);
 
     /// <summary>Prefixes an input problem with the sample it concerns; Parallel.ForEach would otherwise wrap it.</summary>
     private static T Named<T>(string sample, Func<T> read)

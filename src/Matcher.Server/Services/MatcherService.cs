@@ -18,7 +18,7 @@ using static Matcher.Contracts.V1.Matcher;
 namespace Matcher.Server.Services;
 
 /// <summary>Enrollment with duplicate check, verification, identification and subject management, mapped onto the registry.</summary>
-internal sealed class MatcherService(
+internal sealed partial class MatcherService(
     SubjectRegistry registry,
     SamplesReader samplesReader,
     FaceEngineProvider faces,

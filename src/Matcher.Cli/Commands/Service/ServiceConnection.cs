@@ -74,5 +74,18 @@ internal sealed class ServiceConnection : IDisposable
         }
     }
 
+    /// <summary>The asynchronous form of <see cref="Call{TResponse}"/>, for streaming calls.</summary>
+    public async Task<TResponse> CallAsync<TResponse>(Func<CallOptions, Task<TResponse>> call)
+    {
+        try
+        {
+            return await call(new CallOptions(deadline: DateTime.UtcNow + _deadline));
+        }
+        catch (RpcException exception)
+        {
+            throw new CliFailureException(RpcErrorText.Describe(exception, Address, _deadline));
+        }
+    }
+
     public void Dispose() => _channel.Dispose();
 }
