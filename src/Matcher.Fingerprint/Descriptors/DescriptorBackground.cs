@@ -93,11 +93,12 @@ public sealed class DescriptorBackground
     internal DescriptorNorm NormOf(FingerDescriptor descriptor)
     {
         double expectation = 0, variance = 0;
-        for (var bit = 0; bit < _frequency.Length; bit++)
+        for (var word = 0; word < DescriptorParameters.Words; word++)
         {
-            if ((descriptor.Words[bit >> 6] >> (bit & 63) & 1) != 0)
+            // Only the set bits (a fifth of them), lowest first: enrolment computes this for every finger.
+            for (var bits = descriptor.Words[word]; bits != 0; bits &= bits - 1)
             {
-                var frequency = _frequency[bit];
+                var frequency = _frequency[word * 64 + System.Numerics.BitOperations.TrailingZeroCount(bits)];
                 expectation += frequency;
                 variance += frequency * (1 - frequency);
             }

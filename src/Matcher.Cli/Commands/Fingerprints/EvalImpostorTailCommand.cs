@@ -57,7 +57,8 @@ internal sealed class EvalImpostorTailCommand : ICliCommand
             $"{fingers[p.Second].Database} {fingers[p.Second].Finger}_{fingers[p.Second].Impression}", probes[p.Second].MinutiaCount)).ToList();
         if (json)
         {
-            context.Output.WriteLine(JsonSerializer.Serialize(new { impostor_pairs = impostors.Count, rows, highest }));
+            context.Output.WriteLine(JsonSerializer.Serialize(new { impostor_pairs = impostors.Count, rows, highest },
+                new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
             return 0;
         }
         var output = context.Output;
