@@ -1,14 +1,9 @@
-extern alias server;
-
 using BenchmarkDotNet.Attributes;
 using Google.Protobuf;
-using Grpc.Net.Client;
 using Matcher.Benchmarks.Storage;
 using Matcher.Contracts.V1;
 using Matcher.Fingerprint.Templates;
 using Matcher.Testing;
-using Microsoft.AspNetCore.Builder;
-using server::Matcher.Server.Hosting;
 using ContractTemplateFormat = Matcher.Contracts.V1.TemplateFormat;
 using TemplateFormat = Matcher.Fingerprint.Templates.TemplateFormat;
 
@@ -27,9 +22,7 @@ public class EnrollmentThroughputBenchmarks
 {
     private const int EnrollmentsPerInvoke = 2048;
 
-    private WebApplication app = null!;
-    private GrpcChannel channel = null!;
-    private string dataDirectory = "";
+    private BenchmarkServer service = null!;
     private Samples[] applicants = [];
     private int nextSubject;
 
@@ -39,20 +32,8 @@ public class EnrollmentThroughputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        dataDirectory = Directory.CreateTempSubdirectory("matcher-enroll-bench-").FullName;
-        var port = LoopbackPorts.Free();
-        var builder = WebApplication.CreateBuilder([
-            "--Matcher:Port", port.ToString(),
-            "--Matcher:ModelDirectory", Path.Combine(Datasets.RepositoryRoot, "models"),
-            "--Matcher:DataDirectory", dataDirectory,
-            "--Logging:LogLevel:Default", "Warning",
-        ]);
-        builder.AddMatcherServer();
-        app = builder.Build();
-        app.MapMatcherServer();
-        app.StartAsync().GetAwaiter().GetResult();
-        channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
-        var modelId = new Contracts.V1.Matcher.MatcherClient(channel).GetStats(new GetStatsRequest()).FaceModelId;
+        service = new BenchmarkServer("enroll");
+        var modelId = service.FaceModelId;
         var synthetic = SyntheticApplicants.Generate(EnrollmentsPerInvoke, seed: 3000);
         applicants = Enumerable.Range(0, synthetic.Count).Select(a => SamplesOf(synthetic, a, modelId)).ToArray();
     }
@@ -60,16 +41,13 @@ public class EnrollmentThroughputBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        channel.Dispose();
-        app.StopAsync().GetAwaiter().GetResult();
-        app.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Directory.Delete(dataDirectory, recursive: true);
+        service.Dispose();
     }
 
     [Benchmark(OperationsPerInvoke = EnrollmentsPerInvoke)]
     public Task InsertOnlyEnrollments() => Task.WhenAll(Enumerable.Range(0, Stations).Select(_ => Task.Run(async () =>
     {
-        var client = new Contracts.V1.Matcher.MatcherClient(channel);
+        var client = new Contracts.V1.Matcher.MatcherClient(service.Channel);
         for (var i = 0; i < EnrollmentsPerInvoke / Stations; i++)
         {
             var subject = Interlocked.Increment(ref nextSubject);

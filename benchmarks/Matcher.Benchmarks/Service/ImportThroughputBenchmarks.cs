@@ -1,13 +1,8 @@
-extern alias server;
-
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using Grpc.Net.Client;
 using Matcher.Benchmarks.Storage;
 using Matcher.Contracts.V1;
 using Matcher.Testing;
-using Microsoft.AspNetCore.Builder;
-using server::Matcher.Server.Hosting;
 
 namespace Matcher.Benchmarks.Service;
 
@@ -24,9 +19,7 @@ public class ImportThroughputBenchmarks
     private const int SubjectsPerInvoke = 16_384;
     private const int DistinctApplicants = 4096;
 
-    private WebApplication app = null!;
-    private GrpcChannel channel = null!;
-    private string dataDirectory = "";
+    private BenchmarkServer service = null!;
     private Samples[] applicants = [];
     private int nextSubject;
     private TimeSpan processorTimeAtStart;
@@ -34,20 +27,8 @@ public class ImportThroughputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        dataDirectory = Directory.CreateTempSubdirectory("matcher-import-bench-").FullName;
-        var port = LoopbackPorts.Free();
-        var builder = WebApplication.CreateBuilder([
-            "--Matcher:Port", port.ToString(),
-            "--Matcher:ModelDirectory", Path.Combine(Datasets.RepositoryRoot, "models"),
-            "--Matcher:DataDirectory", dataDirectory,
-            "--Logging:LogLevel:Default", "Warning",
-        ]);
-        builder.AddMatcherServer();
-        app = builder.Build();
-        app.MapMatcherServer();
-        app.StartAsync().GetAwaiter().GetResult();
-        channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
-        var modelId = new Contracts.V1.Matcher.MatcherClient(channel).GetStats(new GetStatsRequest()).FaceModelId;
+        service = new BenchmarkServer("import");
+        var modelId = service.FaceModelId;
         var synthetic = SyntheticApplicants.Generate(DistinctApplicants, seed: 3000);
         applicants = Enumerable.Range(0, synthetic.Count).Select(a => EnrollmentThroughputBenchmarks.SamplesOf(synthetic, a, modelId)).ToArray();
         processorTimeAtStart = Process.GetCurrentProcess().TotalProcessorTime;
@@ -57,16 +38,13 @@ public class ImportThroughputBenchmarks
     public void Cleanup()
     {
         ProcessorTime.Report(processorTimeAtStart, nextSubject);
-        channel.Dispose();
-        app.StopAsync().GetAwaiter().GetResult();
-        app.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Directory.Delete(dataDirectory, recursive: true);
+        service.Dispose();
     }
 
     [Benchmark(OperationsPerInvoke = SubjectsPerInvoke)]
     public async Task<ulong> InsertOnlyImport()
     {
-        using var call = new Contracts.V1.Matcher.MatcherClient(channel).ImportSubjects();
+        using var call = new Contracts.V1.Matcher.MatcherClient(service.Channel).ImportSubjects();
         for (var i = 0; i < SubjectsPerInvoke; i++)
         {
             var subject = ++nextSubject;

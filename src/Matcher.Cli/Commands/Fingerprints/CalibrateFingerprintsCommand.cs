@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Matcher.Cli.CommandLine;
+using Matcher.Cli.Display;
 using Matcher.Core.Scoring;
 using Matcher.Fingerprint.Extraction;
 using Matcher.Fingerprint.Matching;
@@ -62,11 +63,8 @@ internal sealed class CalibrateFingerprintsCommand : ICliCommand
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"measured up to      score {fitted.MeasuredUpToScore:0.0} (FMR about {lowestRate:0.0e0}); higher scores follow the last decade's slope (extrapolated)"));
         context.Output.WriteLine($"embedded knots      {(identical ? "identical to this fit" : "DIFFER from this fit: paste the arrays below into FingerprintCalibration.cs")}");
-        context.Output.WriteLine($"RawKnots =\n[\n{FormatKnots(fitted.RawKnots)}\n];");
-        context.Output.WriteLine($"ScoreKnots =\n[\n{FormatKnots(fitted.ScoreKnots)}\n];");
+        context.Output.WriteLine(KnotArrays.Format("RawKnots", fitted.RawKnots));
+        context.Output.WriteLine(KnotArrays.Format("ScoreKnots", fitted.ScoreKnots));
         return 0;
     }
-
-    private static string FormatKnots(IReadOnlyList<double> knots) =>
-        string.Join(",\n", knots.Chunk(4).Select(row => "    " + string.Join(", ", row.Select(k => k.ToString("R", CultureInfo.InvariantCulture)))));
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Matcher.Cli.CommandLine;
+using Matcher.Cli.Display;
 using Matcher.Core.Scoring;
 using Matcher.Fingerprint.Descriptors;
 
@@ -59,11 +60,8 @@ internal sealed class CalibrateFirstStageCommand : ICliCommand
             $"measured up to      score {calibration.MeasuredUpToScore:0.0} (FMR about {3.0 / pairs.Impostors.Count:0.0e0}); above it the last decade's slope continues"));
         context.Output.WriteLine($"embedded model      {(identical ? "identical to this fit" : "DIFFERS from this fit: paste the values below into FirstStageModel.cs")}");
         context.Output.WriteLine($"EncodedBackground =\n    \"{encoded}\";");
-        context.Output.WriteLine($"SimilarityKnots =\n[\n{FormatKnots(calibration.RawKnots)}\n];");
-        context.Output.WriteLine($"ScoreKnots =\n[\n{FormatKnots(calibration.ScoreKnots)}\n];");
+        context.Output.WriteLine(KnotArrays.Format("SimilarityKnots", calibration.RawKnots));
+        context.Output.WriteLine(KnotArrays.Format("ScoreKnots", calibration.ScoreKnots));
         return 0;
     }
-
-    private static string FormatKnots(IReadOnlyList<double> knots) =>
-        string.Join(",\n", knots.Chunk(4).Select(row => "    " + string.Join(", ", row.Select(k => k.ToString("R", CultureInfo.InvariantCulture)))));
 }
