@@ -88,6 +88,14 @@ public sealed class SubjectIndex : IDisposable
     /// <paramref name="strategy"/> overrides the options' strategy for this search (benchmarks and tests compare them).
     /// </summary>
     public IReadOnlyList<Candidate> Search(SearchProbe probe, SearchScope scope, int maxCandidates, double threshold,
+        CancellationToken cancellation = default, SearchStrategy? strategy = null) =>
+        Search(probe, scope, maxCandidates, threshold, new SearchEffort(), cancellation, strategy);
+
+    /// <summary>
+    /// As the other overload, within <paramref name="effort"/>'s parallelism, adding the subjects it compared fully to
+    /// <paramref name="effort"/> (background jobs search on fewer cores than stations and report their comparisons).
+    /// </summary>
+    public IReadOnlyList<Candidate> Search(SearchProbe probe, SearchScope scope, int maxCandidates, double threshold, SearchEffort effort,
         CancellationToken cancellation = default, SearchStrategy? strategy = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCandidates);
@@ -97,9 +105,10 @@ public sealed class SubjectIndex : IDisposable
         }
         var shards = _galleries.Where(g => scope.IncludesGallery(g.Key)).SelectMany(g => g.Value).ToArray();
         var found = new ConcurrentBag<Candidate>();
-        Parallel.ForEach(shards, new ParallelOptions { CancellationToken = cancellation }, shard =>
+        var parallel = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = effort.MaxDegreeOfParallelism };
+        Parallel.ForEach(shards, parallel, shard =>
         {
-            foreach (var candidate in shard.Search(probe, scope, threshold, strategy ?? _options.Strategy))
+            foreach (var candidate in shard.Search(probe, scope, threshold, strategy ?? _options.Strategy, effort))
             {
                 found.Add(candidate);
             }
@@ -111,6 +120,10 @@ public sealed class SubjectIndex : IDisposable
             .Take(maxCandidates)
             .ToList();
     }
+
+    /// <summary>The live records of one gallery, in no particular order.</summary>
+    public IReadOnlyList<SubjectRecord> RecordsIn(string gallery) =>
+        _galleries.TryGetValue(gallery, out var shards) ? shards.SelectMany(s => s.LiveRecords()).ToList() : [];
 
     /// <summary>Every live record, gallery by gallery (for snapshots and cache rebuilds).</summary>
     public IEnumerable<SubjectRecord> AllRecords() =>

@@ -31,16 +31,19 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
 
     public bool Remove(string subjectId) => Write(data => data.Remove(subjectId));
 
-    public List<Candidate> Search(SearchProbe probe, SearchScope scope, double threshold, SearchStrategy strategy) => Read(data =>
+    public List<Candidate> Search(SearchProbe probe, SearchScope scope, double threshold, SearchStrategy strategy, SearchEffort effort) => Read(data =>
     {
         var found = new List<Candidate>();
+        var compared = 0;
         foreach (var row in data.Nominate(probe, scope, strategy))
         {
+            compared++;
             if (data.Evaluate(probe, row) is { } candidate && candidate.Score >= threshold)
             {
                 found.Add(candidate);
             }
         }
+        effort.AddComparisons(compared);
         return found;
     });
 

@@ -40,6 +40,19 @@ internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> l
         }
     }
 
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Map(exception, context);
+        }
+    }
+
     /// <summary>Logs what no input explains, without its message (it may quote data), and words it generically.</summary>
     public static FailureStatus Describe(Exception exception, string method, ILogger logger)
     {

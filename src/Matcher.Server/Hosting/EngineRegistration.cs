@@ -5,6 +5,8 @@ using Matcher.Fingerprint.Extraction;
 using Matcher.Fingerprint.Indexing;
 using Matcher.Gallery;
 using Matcher.Imaging;
+using Matcher.Jobs;
+using Matcher.Jobs.Running;
 using Matcher.Server.Samples;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +46,14 @@ internal static class EngineRegistration
             return EnrollmentCore.Open(
                 new EnrollmentOptions(options.DataDirectory, options.SnapshotEveryRecords, options.RequestIdTimeToLive),
                 index, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>());
+        });
+        services.AddSingleton<StationTraffic>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ServerOptions>>().Value;
+            return JobsCore.Open(options.Jobs.ToJobsOptions(options.DataDirectory), provider.GetRequiredService<EnrollmentCore>().Registry.Index,
+                provider.GetRequiredService<StationTraffic>(), provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger<JobsCore>());
         });
         return services;
     }

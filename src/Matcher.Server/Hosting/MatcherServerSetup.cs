@@ -1,5 +1,6 @@
 using System.Net;
 using Matcher.Enrollment;
+using Matcher.Jobs;
 using Matcher.Redis.Hosting;
 using Matcher.Redis.Options;
 using Matcher.Server.Errors;
@@ -30,6 +31,7 @@ public static class MatcherServerSetup
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
+            grpc.Interceptors.Add<StationTrafficInterceptor>();
             grpc.MaxReceiveMessageSize = options.MaxMessageBytes;
             grpc.MaxSendMessageSize = options.MaxMessageBytes;
             grpc.EnableDetailedErrors = false;
@@ -61,7 +63,10 @@ public static class MatcherServerSetup
             var redis = app.Services.GetRequiredService<IOptions<RedisCacheOptions>>().Value;
             core.StartWarmCacheAsync(redis, app.Lifetime.ApplicationStopping).GetAwaiter().GetResult();
         }
+        // Jobs start after the subjects are loaded, so a job resumed after a restart sees its whole gallery.
+        app.Services.GetRequiredService<JobsCore>().StartRunning();
         app.MapGrpcService<MatcherService>();
+        app.MapGrpcService<JobsService>();
         app.MapGrpcService<CacheService>();
         app.MapGrpcService<TemplatesService>();
         app.MapGrpcHealthChecksService();

@@ -77,6 +77,9 @@ public sealed class ServerOptions : IValidatableObject
     /// <summary>Face quality gate and face engine settings (section Matcher:Face).</summary>
     public FaceServerOptions Face { get; set; } = new();
 
+    /// <summary>Batch dedup jobs (section Matcher:Jobs).</summary>
+    public JobServerOptions Jobs { get; set; } = new();
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 
     public RedisCacheOptions ToRedisCacheOptions() => new()
@@ -102,6 +105,10 @@ public sealed class ServerOptions : IValidatableObject
         foreach (var faceProblem in Face.Validate())
         {
             yield return faceProblem;
+        }
+        foreach (var jobProblem in Jobs.Validate())
+        {
+            yield return jobProblem;
         }
         if (RedisProblem() is { } problem)
         {

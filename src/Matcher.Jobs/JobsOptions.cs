@@ -1,0 +1,34 @@
+namespace Matcher.Jobs;
+
+/// <summary>How background jobs run.</summary>
+public sealed record JobsOptions
+{
+    /// <summary>Where the job log lives (a folder of its own, normally beside the subjects' log).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Subjects searched at once, each on one core; stations still come first (jobs wait while they are served).</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>A running job writes a checkpoint at least this often; a crash repeats at most this much work.</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>... and at least every this many subjects searched.</summary>
+    public int CheckpointEverySubjects { get; init; } = 1_000;
+
+    /// <summary>A watcher gets the job's progress at most this often.</summary>
+    public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    internal int BlockSize => Math.Max(1, Workers * 4);
+
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            throw new ArgumentException("Jobs need a data directory.", nameof(DataDirectory));
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(Workers, 1, nameof(Workers));
+        ArgumentOutOfRangeException.ThrowIfLessThan(CheckpointEverySubjects, 1, nameof(CheckpointEverySubjects));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(CheckpointInterval, TimeSpan.Zero, nameof(CheckpointInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(WatchInterval, TimeSpan.Zero, nameof(WatchInterval));
+    }
+}
