@@ -78,6 +78,7 @@ public sealed partial class JobsCore
     private async Task RunAsync(DedupJob job, CancellationToken stopping)
     {
         var checkpoint = new Checkpoint(job, _clock, _clock.GetTimestamp());
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stopping, job.StopToken);
         try
         {
             var asOf = job.GalleryAsOf!.Value;
@@ -90,14 +91,8 @@ public sealed partial class JobsCore
             var done = job.SubjectsDone;
             foreach (var block in remaining.Chunk(_options.BlockSize))
             {
-                if (job.StopRequested is { } stop)
-                {
-                    await checkpoint.WriteAsync(_log);
-                    await EndAsync(job, stop, null);
-                    return;
-                }
                 var found = new IReadOnlyList<DedupPair>[block.Length];
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Workers, CancellationToken = stopping };
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Workers, CancellationToken = running.Token };
                 await Parallel.ForEachAsync(Enumerable.Range(0, block.Length), parallel, async (i, cancellation) =>
                 {
                     await _traffic.WhenQuietAsync(cancellation);
@@ -123,7 +118,13 @@ public sealed partial class JobsCore
             // Shutting down: the blocks finished so far are kept; the job resumes from here on the next start.
             await checkpoint.WriteAsync(_log);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (job.StopRequested is { } stop)
+        {
+            // Paused or cancelled: the block under way is dropped, a resumed job searches it again.
+            await checkpoint.WriteAsync(_log);
+            await EndAsync(job, stop, null);
+        }
+        catch (Exception e)
         {
             _logger.LogError(e, "Job {JobId} failed.", job.Definition.JobId);
             await checkpoint.WriteAsync(_log);

@@ -14,6 +14,7 @@ internal sealed class DedupJob(DedupJobDefinition definition)
     private readonly Dictionary<(SubjectKey, SubjectKey), DedupPair> _pairs = [];
     private readonly RateWindow _rate = new();
     private TaskCompletionSource _changed = NewSignal();
+    private CancellationTokenSource _stop = new();
 
     public DedupJobDefinition Definition { get; } = definition;
 
@@ -77,10 +78,36 @@ internal sealed class DedupJob(DedupJobDefinition definition)
         EndedAt = endedAt;
         Failure = failure;
         StopRequested = null;
+        if (_stop.IsCancellationRequested)
+        {
+            _stop.Dispose();
+            _stop = new CancellationTokenSource();
+        }
         _rate.Clear();
     });
 
-    public void RequestStop(JobState stop) => Change(() => StopRequested = stop);
+    /// <summary>Cancelled when a pause or cancel is asked of the running job, so it also stops while waiting for stations.</summary>
+    public CancellationToken StopToken
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _stop.Token;
+            }
+        }
+    }
+
+    public void RequestStop(JobState stop)
+    {
+        CancellationTokenSource requested;
+        lock (_lock)
+        {
+            requested = _stop;
+        }
+        Change(() => StopRequested = stop);
+        requested.Cancel();
+    }
 
     /// <summary>Keeps each unordered pair once, with its best score; returns the pairs that were new or improved.</summary>
     public IReadOnlyList<DedupPair> AddPairs(IEnumerable<DedupPair> pairs)
