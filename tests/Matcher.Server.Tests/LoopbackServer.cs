@@ -44,6 +44,8 @@ public sealed class LoopbackServer : IAsyncLifetime
 
     public Grpc.Health.V1.Health.HealthClient Health => new(Calls);
 
+    public Contracts.V1.Jobs.JobsClient Jobs => new(Calls);
+
     private string[] _extraArguments = [];
     private TimeProvider? _clock;
 

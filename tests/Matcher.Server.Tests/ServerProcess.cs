@@ -25,6 +25,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Contracts.V1.Matcher.MatcherClient Matcher => new(Calls);
 
+    public Contracts.V1.Jobs.JobsClient Jobs => new(Calls);
+
     public static async Task<ServerProcess> StartAsync(string dataDirectory, CancellationToken cancellation, params string[] extraArguments)
     {
         var port = LoopbackPorts.Free();
