@@ -16,6 +16,7 @@ internal static class CommandTree
     private static readonly Dictionary<string, string> GroupDescriptions = new(StringComparer.Ordinal)
     {
         ["cache"] = "Compare or rebuild the Redis warm cache of a running service.",
+        ["dedup"] = "Run batch dedup jobs on the service: every subject of a gallery searched against the gallery, for adjudication.",
         ["calibrate"] = "Fit the score calibration of an engine from every impostor pair of a dataset.",
         ["eval"] = "Measure an engine's verification accuracy on a labelled dataset.",
         ["population"] = "Make and check synthetic populations for scale tests, and load population files into a running service.",

@@ -34,6 +34,7 @@ internal sealed class ServiceConnection : IDisposable
         Matcher = new MatcherClient(_channel);
         Health = new Health.HealthClient(_channel);
         Cache = new Contracts.V1.Cache.CacheClient(_channel);
+        Jobs = new Contracts.V1.Jobs.JobsClient(_channel);
     }
 
     /// <summary>The address as the operator gave it, for messages.</summary>
@@ -44,6 +45,8 @@ internal sealed class ServiceConnection : IDisposable
     public Health.HealthClient Health { get; }
 
     public Contracts.V1.Cache.CacheClient Cache { get; }
+
+    public Contracts.V1.Jobs.JobsClient Jobs { get; }
 
     /// <summary>Opens a channel to <paramref name="server"/> (from --server), else MATCHER_SERVER, else the loopback default.</summary>
     public static ServiceConnection Open(string? server) => Open(server, DefaultDeadline);
@@ -82,6 +85,30 @@ internal sealed class ServiceConnection : IDisposable
             return await call(new CallOptions(deadline: DateTime.UtcNow + _deadline));
         }
         catch (RpcException exception)
+        {
+            throw new CliFailureException(RpcErrorText.Describe(exception, Address, _deadline));
+        }
+    }
+
+    /// <summary>
+    /// A server stream read to its end without a deadline (a job's progress lasts as long as the job); the operator stops
+    /// it with Ctrl+C. Failures end the command as in <see cref="Call{TResponse}"/>.
+    /// </summary>
+    public async Task ReadStreamAsync<TResponse>(Func<CallOptions, AsyncServerStreamingCall<TResponse>> call, Func<TResponse, bool> onMessage,
+        CancellationToken cancellation)
+    {
+        try
+        {
+            using var streaming = call(new CallOptions(cancellationToken: cancellation));
+            await foreach (var message in streaming.ResponseStream.ReadAllAsync(cancellation))
+            {
+                if (!onMessage(message))
+                {
+                    return;
+                }
+            }
+        }
+        catch (RpcException exception) when (exception.StatusCode != StatusCode.Cancelled || !cancellation.IsCancellationRequested)
         {
             throw new CliFailureException(RpcErrorText.Describe(exception, Address, _deadline));
         }
