@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Matcher.Benchmarks.Jobs;
 using Matcher.Benchmarks.Scale;
 
 // Kernels and services: dotnet run -c Release --project benchmarks/Matcher.Benchmarks -- --filter '*'
@@ -6,6 +7,11 @@ using Matcher.Benchmarks.Scale;
 if (args.Length > 0 && args[0] == "scale")
 {
     return ScaleBenchmark.Run(args[1..]);
+}
+// A dedup job at scale: dotnet run -c Release --project benchmarks/Matcher.Benchmarks -- dedup --subjects 100000 --share 100
+if (args.Length > 0 && args[0] == "dedup")
+{
+    return DedupBenchmark.Run(args[1..]);
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -23,49 +23,20 @@ internal static class ScaleBenchmark
 {
     private const double TargetFpir = 0.01;
 
-    private const int BasisPeople = 400;
-
     public static int Run(string[] args)
     {
-        var subjects = Option(args, "--subjects", 100_000);
-        var seed = (ulong)Option(args, "--seed", 1);
-        var exhaustiveProbes = Option(args, "--exhaustive-probes", 0);
+        var subjects = ScaleGallery.Option(args, "--subjects", 100_000);
+        var seed = (ulong)ScaleGallery.Option(args, "--seed", 1);
+        var exhaustiveProbes = ScaleGallery.Option(args, "--exhaustive-probes", 0);
         var output = Console.Out;
-        var models = Environment.GetEnvironmentVariable("MATCHER_MODELS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Datasets.RepositoryRoot, "models");
-        using var faces = FaceEngine.Load(new FaceEngineOptions { ModelDirectory = models, RejectUnusable = false });
+        using var faces = ScaleGallery.LoadFaces();
         var people = RealMates.Load(Datasets.Root, faces, Environment.ProcessorCount);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"real people: {people.Count(p => p.Planted)} planted, {people.Count(p => !p.Planted)} strangers, {people.Sum(p => p.Probes.Count)} probes"));
-
-        var options = new GalleryOptions
-        {
-            Modalities = [new FingerprintIndexFactory(), new FaceIndexFactory(faces.ScoreOfSimilarity)],
-        };
-        using var index = new SubjectIndex(options);
-        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-        var generation = Stopwatch.StartNew();
-        var generator = PopulationGenerator.Create(seed, faces.EmbeddingModelId, RealFaceBasis(faces));
-        Parallel.For(0, subjects, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            var synthetic = generator.Generate(i);
-            var samples = synthetic.Fingers.Select(f => (EnrolledSample)new EnrolledFinger(f.Position, f.Template, 60)).ToList();
-            samples.Add(new EnrolledFace(faces.EmbeddingModelId, synthetic.FaceEmbedding!, 80));
-            index.Add(new SubjectRecord(new SubjectKey("population", synthetic.SubjectId), samples, DateTimeOffset.UnixEpoch));
-        });
-        foreach (var person in people.Where(p => p.Planted))
-        {
-            index.Add(person.Record);
-        }
-        var buildSeconds = generation.Elapsed.TotalSeconds;
-        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+        using var index = ScaleGallery.Build(subjects, seed, faces, people.Where(p => p.Planted).Select(p => p.Record), output);
         var gallerySize = index.Count;
         var threshold = DecisionThreshold.ForIdentification(TargetFpir, gallerySize);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"gallery: {gallerySize:N0} subjects generated and indexed in {buildSeconds:0.0} s ({subjects / buildSeconds:N0}/s); threshold {threshold:0.0} (FPIR {TargetFpir} at N)"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"memory: {(heapAfter - heapBefore) / (double)gallerySize:N0} B per subject on the managed heap (records included), index {index.MemoryBytes / (double)gallerySize:N0} B per subject"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {threshold:0.0} (FPIR {TargetFpir} at N)"));
 
         var kinds = new (string Name, Func<IReadOnlyList<EnrolledSample>, IReadOnlyList<EnrolledSample>> Select)[]
         {
@@ -133,36 +104,6 @@ internal static class ScaleBenchmark
             $"exhaustive on {searched} ten-finger + face probes ({exhaustiveSeconds.Average():0.0} s each): it found {exhaustiveFound} mates, the cascade {bothFound} of those; identical candidate lists {sameCandidates} / {searched}"));
     }
 
-    /// <summary>
-    /// Synthetic faces built on directions of real faces: on random directions a real probe meets every synthetic face
-    /// as a stranger in 512 dimensions and the face impostor tail would be far easier than real (Population README).
-    /// The directions come from the last LFW people by name, whom no planted person or stranger uses.
-    /// </summary>
-    private static EmbeddingBasis RealFaceBasis(FaceEngine faces)
-    {
-        var root = Path.Combine(Datasets.Root, "faces", "lfw", "lfw-deepfunneled");
-        var images = Directory.GetDirectories(root).Order(StringComparer.Ordinal).TakeLast(BasisPeople)
-            .Select(dir => Directory.GetFiles(dir, "*.jpg").Order(StringComparer.Ordinal).First())
-            .Select(path => (ReadOnlyMemory<byte>)File.ReadAllBytes(path))
-            .ToList();
-        var embeddings = faces.ExtractBatch(images).Where(e => e.Sample is not null).Select(e => e.Sample!.Embedding.Values.ToArray()).ToList();
-        return EmbeddingBasis.FromEmbeddings(embeddings, DefaultFaceModel.Parameters.Rank);
-    }
-
     private static double Percentile(List<double> sorted, double share) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        if (at < 0)
-        {
-            return fallback;
-        }
-        if (at + 1 >= args.Length || !int.TryParse(args[at + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 0)
-        {
-            throw new ArgumentException($"{name} takes a whole number, such as {name} {fallback}.");
-        }
-        return value;
-    }
 }
