@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Matcher.Benchmarks.Scale;
+using Matcher.Core.Scoring;
 using Matcher.Core.Subjects;
+using Matcher.Gallery;
+using Matcher.Gallery.Search;
 using Matcher.Jobs;
 using Matcher.Jobs.Definitions;
 using Matcher.Jobs.Running;
@@ -21,6 +24,8 @@ internal static class DedupBenchmark
 {
     private const double TargetFpir = 0.01;
 
+    private const int StationSearches = 100;
+
     public static int Run(string[] args)
     {
         var subjects = ScaleGallery.Option(args, "--subjects", 100_000);
@@ -36,11 +41,13 @@ internal static class DedupBenchmark
             $"planted: {people.Count} real people enrolled {planted.Count} times, {plantedPairs} duplicate pairs"));
         using var index = ScaleGallery.Build(subjects, seed, faces, planted, output);
         var total = index.Count;
+        var stationProbes = people.SelectMany(p => p.Probes).Take(StationSearches).Select(index.Prepare).ToList();
+        var traffic = new StationTraffic();
+        var alone = StationLatency(index, stationProbes, traffic);
 
         var data = Directory.CreateTempSubdirectory("matcher-dedup-bench-");
         try
         {
-            var traffic = new StationTraffic();
             var jobs = JobsCore.Open(new JobsOptions { DataDirectory = data.FullName, Workers = workers }, index, traffic, TimeProvider.System, NullLogger.Instance);
             jobs.StartRunning();
             var jobId = jobs.StartDedupAsync(new DedupJobRequest(ScaleGallery.Name, null, JobModalities.All, TargetFpir, 20, null, "bench"), CancellationToken.None)
@@ -54,6 +61,8 @@ internal static class DedupBenchmark
                 status = jobs.Status(jobId);
             }
             var seconds = watch.Elapsed.TotalSeconds;
+            var jobRan = !jobs.Status(jobId).State.IsFinal();
+            var beside = StationLatency(index, stationProbes, traffic);
             if (!status.State.IsFinal())
             {
                 status = jobs.PauseAsync(jobId, CancellationToken.None).GetAwaiter().GetResult();
@@ -67,6 +76,8 @@ internal static class DedupBenchmark
                 $"whole job at this rate: {total / rate / 60:0.0} min ({total / rate / 3600:0.00} h)"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pairs: {pairs.Count} found, planted {found} / {plantedPairs}, false {pairs.Count - found} (expected about {TargetFpir * status.SubjectsDone:0.0} at FPIR {TargetFpir})"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"station identify (10 fingers + face, {stationProbes.Count} searches 20 ms apart): p50 / p99 {alone.P50:0.0} / {alone.P99:0.0} ms alone, {beside.P50:0.0} / {beside.P99:0.0} ms {(jobRan ? "while the job runs" : "after the job (it had ended)")} ({beside.P99 / alone.P99:0.00}x at p99)"));
             jobs.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
         finally
@@ -74,6 +85,29 @@ internal static class DedupBenchmark
             data.Delete(recursive: true);
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Searches as the service runs an identify: on every core, counted as station traffic (which the job yields to).
+    /// Measured at the end of the job's measured share, while it still runs.
+    /// </summary>
+    private static (double P50, double P99) StationLatency(SubjectIndex index, IReadOnlyList<SearchProbe> probes, StationTraffic traffic)
+    {
+        var threshold = DecisionThreshold.ForIdentification(TargetFpir, index.Count);
+        var latencies = new List<double>(probes.Count);
+        foreach (var probe in probes)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using (traffic.Enter())
+            {
+                index.Search(probe, SearchScope.Everything, 10, threshold);
+            }
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            // Stations arrive with gaps; back-to-back searches would leave the job no moment to run.
+            Thread.Sleep(20);
+        }
+        latencies.Sort();
+        return (latencies[(int)Math.Ceiling(0.5 * latencies.Count) - 1], latencies[(int)Math.Ceiling(0.99 * latencies.Count) - 1]);
     }
 
     /// <summary>The person's first capture under its own id, then each other capture as another subject.</summary>
