@@ -86,20 +86,15 @@ public sealed partial class JobsCore
             var deleted = job.SubjectsTotal - members.Count;
             var remaining = JobMembers.After(members, job.Cursor);
             var search = new DedupSearch(_index, job.Definition, asOf, job.Threshold);
-            var effort = new SearchEffort(1);
+            var effort = new SearchEffort(_options.Workers);
             var comparisonsBefore = job.Comparisons;
             var done = job.SubjectsDone;
             foreach (var block in remaining.Chunk(_options.BlockSize))
             {
-                var found = new IReadOnlyList<DedupPair>[block.Length];
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Workers, CancellationToken = running.Token };
-                await Parallel.ForEachAsync(Enumerable.Range(0, block.Length), parallel, async (i, cancellation) =>
-                {
-                    await _traffic.WhenQuietAsync(cancellation);
-                    found[i] = search.PairsOf(block[i], effort, cancellation);
-                });
+                await _traffic.WhenQuietAsync(running.Token);
+                var found = search.PairsOf(block, effort, running.Token);
                 done += block.Length;
-                checkpoint.Add(job.AddPairs(found.SelectMany(pairs => pairs)));
+                checkpoint.Add(job.AddPairs(found));
                 job.RecordProgress(block[^1].Key.SubjectId, done, comparisonsBefore + effort.Comparisons, deleted, _clock.GetUtcNow());
                 if (checkpoint.IsDue(_options))
                 {

@@ -6,8 +6,14 @@ public sealed record JobsOptions
     /// <summary>Where the job log lives (a folder of its own, normally beside the subjects' log).</summary>
     public required string DataDirectory { get; init; }
 
-    /// <summary>Subjects searched at once, each on one core; stations still come first (jobs wait while they are served).</summary>
+    /// <summary>Shards searched at once, each on one core; stations still come first (jobs wait while they are served).</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Subjects searched together: their first stage is one pass over the gallery. A job waits for station requests to
+    /// end before each block, so a block is also how long a new station request may share the cores with the job.
+    /// </summary>
+    public int BlockSize { get; init; } = 16;
 
     /// <summary>A running job writes a checkpoint at least this often; a crash repeats at most this much work.</summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(10);
@@ -18,8 +24,6 @@ public sealed record JobsOptions
     /// <summary>A watcher gets the job's progress at most this often.</summary>
     public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    internal int BlockSize => Math.Max(1, Workers * 4);
-
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(DataDirectory))
@@ -27,6 +31,7 @@ public sealed record JobsOptions
             throw new ArgumentException("Jobs need a data directory.", nameof(DataDirectory));
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(Workers, 1, nameof(Workers));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BlockSize, 1, nameof(BlockSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(CheckpointEverySubjects, 1, nameof(CheckpointEverySubjects));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(CheckpointInterval, TimeSpan.Zero, nameof(CheckpointInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(WatchInterval, TimeSpan.Zero, nameof(WatchInterval));

@@ -18,11 +18,13 @@ public sealed class DuplicateClustersTests
         var (clusters, clusterOfPair) = DuplicateClusters.Of(pairs);
 
         Assert.Equal(3, clusters.Count);
-        Assert.Equal((1, new[] { "d", "e" }, 1, 90.0), (clusters[0].Number, clusters[0].Members.Select(m => m.SubjectId).ToArray(), clusters[0].Pairs, clusters[0].BestScore));
-        Assert.Equal((2, new[] { "x", "y" }), (clusters[1].Number, clusters[1].Members.Select(m => m.SubjectId).ToArray()));
-        Assert.Equal((3, new[] { "a", "b", "c" }, 2, 60.0), (clusters[2].Number, clusters[2].Members.Select(m => m.SubjectId).ToArray(), clusters[2].Pairs, clusters[2].BestScore));
+        Assert.Equal((1, "d e", 1, 90.0), (clusters[0].Number, Members(clusters[0]), clusters[0].Pairs, clusters[0].BestScore));
+        Assert.Equal((2, "x y"), (clusters[1].Number, Members(clusters[1])));
+        Assert.Equal((3, "a b c", 2, 60.0), (clusters[2].Number, Members(clusters[2]), clusters[2].Pairs, clusters[2].BestScore));
         Assert.Equal([3, 1, 3, 2], clusterOfPair);
     }
+
+    private static string Members(DuplicateCluster cluster) => string.Join(" ", cluster.Members.Select(m => m.SubjectId));
 
     [Fact]
     public void NoPairsMakeNoClusters()

@@ -35,6 +35,12 @@ public interface IModalityIndex : IDisposable
     /// </summary>
     void Rank(IModalityProbe probe, Span<float> evidence);
 
+    /// <summary>
+    /// <see cref="Rank"/> for several probes in one pass over the index, so each part of it is read from memory once
+    /// for all of them: adds to <paramref name="evidence"/>[i] exactly what Rank adds for <paramref name="probes"/>[i].
+    /// </summary>
+    void RankMany(IReadOnlyList<IModalityProbe> probes, IReadOnlyList<float[]> evidence);
+
     /// <summary>The calibrated score of each probe sample against the row's sample it is comparable with; empty when none is.</summary>
     IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row);
 }

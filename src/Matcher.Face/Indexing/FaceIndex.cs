@@ -71,25 +71,59 @@ internal sealed class FaceIndex(Func<double, double> scoreOfSimilarity, Func<Sco
             return;
         }
         var query = face.QueryFor(_blocks[0]);
-        var table = scoreTable();
         var cosines = ArrayPool<float>.Shared.Rent(blockCapacity);
         try
         {
             for (var b = 0; b < _blocks.Count; b++)
             {
-                Int8Scan.ScoreAll(_blocks[b], query, cosines);
-                for (var slot = 0; slot < _blocks[b].Count; slot++)
+                AddBlock(b, query, cosines, evidence);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(cosines);
+        }
+    }
+
+    /// <summary>Block by block, each block scored for every probe while it is in cache; adds exactly what Rank adds.</summary>
+    public void RankMany(IReadOnlyList<IModalityProbe> probes, IReadOnlyList<float[]> evidence)
+    {
+        if (_blocks.Count == 0)
+        {
+            return;
+        }
+        var queries = probes
+            .Select((probe, i) => (Face: (FaceProbe)probe, Evidence: evidence[i]))
+            .Where(p => p.Face.Face.Embedding.Length == _blocks[0].Dimension)
+            .Select(p => (Query: p.Face.QueryFor(_blocks[0]), p.Evidence))
+            .ToList();
+        var cosines = ArrayPool<float>.Shared.Rent(blockCapacity);
+        try
+        {
+            for (var b = 0; b < _blocks.Count; b++)
+            {
+                foreach (var (query, target) in queries)
                 {
-                    if (!float.IsNegativeInfinity(cosines[slot]))
-                    {
-                        evidence[_rowOfSlot[b * blockCapacity + slot]] += table.ScoreOf(cosines[slot]);
-                    }
+                    AddBlock(b, query, cosines, target);
                 }
             }
         }
         finally
         {
             ArrayPool<float>.Shared.Return(cosines);
+        }
+    }
+
+    private void AddBlock(int block, QuantizedQuery query, float[] cosines, Span<float> evidence)
+    {
+        var table = scoreTable();
+        Int8Scan.ScoreAll(_blocks[block], query, cosines);
+        for (var slot = 0; slot < _blocks[block].Count; slot++)
+        {
+            if (!float.IsNegativeInfinity(cosines[slot]))
+            {
+                evidence[_rowOfSlot[block * blockCapacity + slot]] += table.ScoreOf(cosines[slot]);
+            }
         }
     }
 

@@ -54,11 +54,37 @@ internal sealed class DescriptorColumn
             var chunk = _chunks[c];
             var rows = Math.Min(ChunkRows, Count - c * ChunkRows);
             CommonBits.Count(probe.Words, chunk.Words.AsSpan(0, rows * DescriptorParameters.Words), shared);
-            var target = evidence.Slice(c * ChunkRows, rows);
-            for (var row = 0; row < rows; row++)
+            Accumulate(shared[..rows], probeNorm, chunk.Norms, background, scores, evidence.Slice(c * ChunkRows, rows));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="AddScores"/> for several probes, chunk by chunk: each chunk is read from memory once for all of them
+    /// (the scan of one probe is bound by memory, not by the popcount). Adds exactly what AddScores adds.
+    /// </summary>
+    public void AddScoresMany(IReadOnlyList<(FingerDescriptor Descriptor, DescriptorNorm Norm)> probes, DescriptorBackground background,
+        ScoreTable scores, IReadOnlyList<float[]> evidence)
+    {
+        Span<int> shared = stackalloc int[ChunkRows];
+        for (var c = 0; c < _chunks.Count; c++)
+        {
+            var chunk = _chunks[c];
+            var rows = Math.Min(ChunkRows, Count - c * ChunkRows);
+            var words = chunk.Words.AsSpan(0, rows * DescriptorParameters.Words);
+            for (var p = 0; p < probes.Count; p++)
             {
-                target[row] += scores.ScoreOf(background.Standardise(shared[row], probeNorm, chunk.Norms[row]));
+                CommonBits.Count(probes[p].Descriptor.Words, words, shared);
+                Accumulate(shared[..rows], probes[p].Norm, chunk.Norms, background, scores, evidence[p].AsSpan(c * ChunkRows, rows));
             }
+        }
+    }
+
+    private static void Accumulate(ReadOnlySpan<int> shared, DescriptorNorm probeNorm, DescriptorNorm[] norms, DescriptorBackground background,
+        ScoreTable scores, Span<float> target)
+    {
+        for (var row = 0; row < shared.Length; row++)
+        {
+            target[row] += scores.ScoreOf(background.Standardise(shared[row], probeNorm, norms[row]));
         }
     }
 

@@ -60,9 +60,35 @@ internal sealed class FingerprintIndex : IModalityIndex
 
     public void Rank(IModalityProbe probe, Span<float> evidence)
     {
-        foreach (var finger in ((FingerprintProbe)probe).Fingers)
+        foreach (var finger in ((FingerprintProbe)probe).Fingers.OrderBy(f => f.Position))
         {
             _descriptors[finger.Position]?.AddScores(finger.Descriptor, finger.Norm, FirstStageScan.Background, FirstStageScan.Scores, evidence);
+        }
+    }
+
+    /// <summary>Position by position, as <see cref="Rank"/> adds them, so every row's sum is the same to the last bit.</summary>
+    public void RankMany(IReadOnlyList<IModalityProbe> probes, IReadOnlyList<float[]> evidence)
+    {
+        for (var position = 0; position < Positions; position++)
+        {
+            if (_descriptors[position] is not { } column)
+            {
+                continue;
+            }
+            var fingers = new List<(FingerDescriptor, DescriptorNorm)>(probes.Count);
+            var targets = new List<float[]>(probes.Count);
+            for (var i = 0; i < probes.Count; i++)
+            {
+                if (((FingerprintProbe)probes[i]).Fingers.FirstOrDefault(f => f.Position == position) is { } finger)
+                {
+                    fingers.Add((finger.Descriptor, finger.Norm));
+                    targets.Add(evidence[i]);
+                }
+            }
+            if (fingers.Count > 0)
+            {
+                column.AddScoresMany(fingers, FirstStageScan.Background, FirstStageScan.Scores, targets);
+            }
         }
     }
 

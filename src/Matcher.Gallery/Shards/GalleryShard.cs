@@ -31,16 +31,23 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
 
     public bool Remove(string subjectId) => Write(data => data.Remove(subjectId));
 
-    public List<Candidate> Search(SearchProbe probe, SearchScope scope, double threshold, SearchStrategy strategy, SearchEffort effort) => Read(data =>
+    /// <summary>Each probe's candidates at or above the threshold in this shard, its first stage ranked for all probes at once.</summary>
+    public List<Candidate>[] SearchMany(IReadOnlyList<SearchProbe> probes, SearchScope scope, double threshold, SearchStrategy strategy,
+        SearchEffort effort) => Read(data =>
     {
-        var found = new List<Candidate>();
+        var nominated = data.NominateMany(probes, scope, strategy);
+        var found = new List<Candidate>[probes.Count];
         var compared = 0;
-        foreach (var row in data.Nominate(probe, scope, strategy))
+        for (var i = 0; i < probes.Count; i++)
         {
-            compared++;
-            if (data.Evaluate(probe, row) is { } candidate && candidate.Score >= threshold)
+            found[i] = [];
+            foreach (var row in nominated[i])
             {
-                found.Add(candidate);
+                compared++;
+                if (data.Evaluate(probes[i], row) is { } candidate && candidate.Score >= threshold)
+                {
+                    found[i].Add(candidate);
+                }
             }
         }
         effort.AddComparisons(compared);

@@ -92,13 +92,20 @@ internal sealed class ShardData : IDisposable
     }
 
     /// <summary>Rows worth a full evaluation: exactly the named subjects when the scope names them, else the strategy's choice.</summary>
-    public IEnumerable<int> Nominate(SearchProbe probe, SearchScope scope, SearchStrategy strategy)
+    public IEnumerable<int> Nominate(SearchProbe probe, SearchScope scope, SearchStrategy strategy) => NominateMany([probe], scope, strategy)[0];
+
+    /// <summary>
+    /// <see cref="Nominate"/> for several probes; the cascade's first stage then ranks them all in one pass over each
+    /// modality's index, with the same rows nominated for each probe as alone.
+    /// </summary>
+    public IReadOnlyList<IEnumerable<int>> NominateMany(IReadOnlyList<SearchProbe> probes, SearchScope scope, SearchStrategy strategy)
     {
         if (scope.SubjectIds is { } subjectIds)
         {
-            return subjectIds.Select(id => _rowOfSubject.TryGetValue(id, out var row) ? row : -1).Where(row => row >= 0);
+            var named = subjectIds.Select(id => _rowOfSubject.TryGetValue(id, out var row) ? row : -1).Where(row => row >= 0).ToArray();
+            return probes.Select(_ => (IEnumerable<int>)named).ToList();
         }
-        return strategy == SearchStrategy.Cascade ? NominateByFirstStage(probe) : NominateExhaustively(probe);
+        return strategy == SearchStrategy.Cascade ? NominateByFirstStage(probes) : probes.Select(p => (IEnumerable<int>)NominateExhaustively(p)).ToList();
     }
 
     /// <summary>Each modality's full scan nominates its best rows per sample kind.</summary>
@@ -120,55 +127,85 @@ internal sealed class ShardData : IDisposable
     /// weakest modality's penetration asks of this shard (a candidate may owe its score to that modality alone), at
     /// least the minimum list. A shard no larger than that list is compared whole, without ranking.
     /// </summary>
-    private IEnumerable<int> NominateByFirstStage(SearchProbe probe)
+    private IReadOnlyList<IEnumerable<int>> NominateByFirstStage(IReadOnlyList<SearchProbe> probes)
     {
-        var present = probe.Modalities.OfType<IModalityProbe>().ToList();
-        if (present.Count == 0)
+        var nominated = new IEnumerable<int>[probes.Count];
+        var ranked = new List<(int Probe, int ListLength)>(probes.Count);
+        for (var i = 0; i < probes.Count; i++)
         {
-            return [];
+            var present = probes[i].Modalities.OfType<IModalityProbe>().ToList();
+            var listLength = present.Count == 0 ? 0
+                : (int)Math.Max(_options.MinimumShortlistPerShard, Math.Ceiling(present.Max(m => m.FirstStagePenetration) * LiveCount));
+            if (listLength == 0)
+            {
+                nominated[i] = [];
+            }
+            else if (listLength >= LiveCount)
+            {
+                nominated[i] = _rowOfSubject.Values;
+            }
+            else
+            {
+                ranked.Add((i, listLength));
+            }
         }
-        var penetration = present.Max(m => m.FirstStagePenetration);
-        var listLength = (int)Math.Max(_options.MinimumShortlistPerShard, Math.Ceiling(penetration * LiveCount));
+        if (ranked.Count == 0)
+        {
+            return nominated;
+        }
         var rowCount = _records.Count;
-        if (listLength >= LiveCount)
-        {
-            return _rowOfSubject.Values;
-        }
-        var evidence = ArrayPool<float>.Shared.Rent(rowCount);
+        var evidence = ranked.Select(_ => ArrayPool<float>.Shared.Rent(rowCount)).ToArray();
         try
         {
-            var rows = evidence.AsSpan(0, rowCount);
-            rows.Clear();
+            foreach (var rows in evidence)
+            {
+                rows.AsSpan(0, rowCount).Clear();
+            }
             for (var slot = 0; slot < _indexes.Length; slot++)
             {
-                if (probe.Modalities[slot] is { } prepared)
+                var withModality = Enumerable.Range(0, ranked.Count).Where(r => probes[ranked[r].Probe].Modalities[slot] is not null).ToList();
+                if (withModality.Count > 0)
                 {
-                    _indexes[slot].Rank(prepared, rows);
+                    _indexes[slot].RankMany(
+                        [.. withModality.Select(r => probes[ranked[r].Probe].Modalities[slot]!)],
+                        [.. withModality.Select(r => evidence[r])]);
                 }
             }
-            // A min-heap of the best rows so far: most rows fall below its root and cost one comparison.
-            var best = new PriorityQueue<int, float>(listLength + 1);
-            for (var row = 0; row < rowCount; row++)
+            for (var r = 0; r < ranked.Count; r++)
             {
-                if (_records[row] is null)
-                {
-                    continue;
-                }
-                if (best.Count < listLength)
-                {
-                    best.Enqueue(row, rows[row]);
-                }
-                else if (best.TryPeek(out _, out var lowest) && rows[row] > lowest)
-                {
-                    best.EnqueueDequeue(row, rows[row]);
-                }
+                nominated[ranked[r].Probe] = BestRows(evidence[r].AsSpan(0, rowCount), ranked[r].ListLength);
             }
-            return best.UnorderedItems.Select(item => item.Element).ToArray();
+            return nominated;
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(evidence);
+            foreach (var rows in evidence)
+            {
+                ArrayPool<float>.Shared.Return(rows);
+            }
         }
+    }
+
+    /// <summary>A min-heap of the best live rows so far: most rows fall below its root and cost one comparison.</summary>
+    private int[] BestRows(ReadOnlySpan<float> rows, int listLength)
+    {
+        var best = new PriorityQueue<int, float>(listLength + 1);
+        for (var row = 0; row < rows.Length; row++)
+        {
+            if (_records[row] is null)
+            {
+                continue;
+            }
+            if (best.Count < listLength)
+            {
+                best.Enqueue(row, rows[row]);
+            }
+            else if (best.TryPeek(out _, out var lowest) && rows[row] > lowest)
+            {
+                best.EnqueueDequeue(row, rows[row]);
+            }
+        }
+        return best.UnorderedItems.Select(item => item.Element).ToArray();
     }
 
     /// <summary>All evidence of the probe against one row, fused; null when the row is deleted or shares no modality.</summary>

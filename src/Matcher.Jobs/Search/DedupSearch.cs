@@ -16,31 +16,37 @@ internal sealed class DedupSearch(SubjectIndex index, DedupJobDefinition definit
 {
     private readonly SearchScope _scope = new(Galleries: new HashSet<string>(StringComparer.Ordinal) { definition.SearchedGallery });
 
-    /// <summary>The subject's pairs; none when it was deleted since the job started or has no sample the job compares.</summary>
-    public IReadOnlyList<DedupPair> PairsOf(SubjectRecord member, SearchEffort effort, CancellationToken cancellation)
+    /// <summary>
+    /// The pairs of each member, searched together (one first-stage pass over the gallery for the whole block); none
+    /// for a member deleted since the job started or without a sample the job compares.
+    /// </summary>
+    public IReadOnlyList<DedupPair> PairsOf(IReadOnlyList<SubjectRecord> members, SearchEffort effort, CancellationToken cancellation)
     {
-        if (index.Get(member.Key) is null)
+        var searched = new List<(SubjectRecord Member, SearchProbe Probe)>(members.Count);
+        foreach (var member in members)
+        {
+            var samples = member.Samples.Where(s => definition.Modalities.Includes(s.Modality)).ToList();
+            if (samples.Count > 0 && index.Get(member.Key) is not null)
+            {
+                searched.Add((member, index.Prepare(samples)));
+            }
+        }
+        if (searched.Count == 0)
         {
             return [];
         }
-        var samples = member.Samples.Where(s => definition.Modalities.Includes(s.Modality)).ToList();
-        if (samples.Count == 0)
-        {
-            return [];
-        }
-        var probe = index.Prepare(samples);
         // One more than asked, for the subject itself, which a search of its own gallery always returns.
         var extra = definition.IsSelfDedup ? 1 : 0;
-        var candidates = index.Search(probe, _scope, definition.MaxCandidatesPerSubject + extra, threshold, effort, cancellation);
-        var pairs = new List<DedupPair>(candidates.Count);
-        foreach (var candidate in candidates)
+        var found = index.SearchMany([.. searched.Select(s => s.Probe)], _scope, definition.MaxCandidatesPerSubject + extra, threshold, effort, cancellation);
+        var pairs = new List<DedupPair>();
+        for (var i = 0; i < searched.Count; i++)
         {
-            if (candidate.Key == member.Key || index.Get(candidate.Key) is not { } other || !JobMembers.IsMember(other, galleryAsOf))
-            {
-                continue;
-            }
-            pairs.Add(new DedupPair(member.Key, candidate));
+            var member = searched[i].Member;
+            pairs.AddRange(found[i]
+                .Where(c => c.Key != member.Key && index.Get(c.Key) is { } other && JobMembers.IsMember(other, galleryAsOf))
+                .Take(definition.MaxCandidatesPerSubject)
+                .Select(c => new DedupPair(member.Key, c)));
         }
-        return pairs.Take(definition.MaxCandidatesPerSubject).ToList();
+        return pairs;
     }
 }

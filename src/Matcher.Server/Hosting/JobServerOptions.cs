@@ -6,7 +6,7 @@ namespace Matcher.Server.Hosting;
 /// <summary>How batch dedup jobs run on this node (section Matcher:Jobs); the job log lives in DataDirectory/jobs.</summary>
 public sealed class JobServerOptions
 {
-    /// <summary>Subjects a job searches at once, one core each; 0 means one per core. Station requests always go first.</summary>
+    /// <summary>Shards a job searches at once, one core each; 0 means one per core. Station requests always go first.</summary>
     [Range(0, 1024)]
     public int Workers { get; set; }
 

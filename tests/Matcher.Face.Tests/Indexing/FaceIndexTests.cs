@@ -64,6 +64,32 @@ public sealed class FaceIndexTests
     }
 
     [Fact]
+    public void RankingManyProbesInOnePassAddsExactlyWhatRankingEachAloneAdds()
+    {
+        var faces = Enumerable.Range(0, 150).Select(i => Face(i)).ToArray();
+        using var index = Factory.CreateIndex();
+        for (var row = 0; row < faces.Length; row++)
+        {
+            index.Add(row, row % 10 == 9 ? [] : [faces[row]]);
+        }
+        index.Remove(7);
+        var probes = new[] { 123, 4, 77 }.Select(i => Factory.Prepare([faces[i]])!).ToArray();
+        var alone = probes.Select(_ => new float[faces.Length]).ToArray();
+        var together = probes.Select(_ => new float[faces.Length]).ToArray();
+        for (var i = 0; i < probes.Length; i++)
+        {
+            index.Rank(probes[i], alone[i]);
+        }
+
+        index.RankMany(probes, together);
+
+        for (var i = 0; i < probes.Length; i++)
+        {
+            Assert.Equal(alone[i], together[i]);
+        }
+    }
+
+    [Fact]
     public void ARemovedFaceIsNeitherNominatedNorScoredNorCounted()
     {
         using var index = Factory.CreateIndex();

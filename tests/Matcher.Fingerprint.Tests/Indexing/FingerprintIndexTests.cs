@@ -66,6 +66,42 @@ public sealed class FingerprintIndexTests
     }
 
     [Fact]
+    public void RankingManyProbesInOnePassAddsExactlyWhatRankingEachAloneAdds()
+    {
+        var database = IsoDatabase.Open("DB1_B");
+        using var index = Factory.CreateIndex();
+        const int rows = 4200;
+        for (var row = 0; row < rows; row++)
+        {
+            index.Add(row, row % 5 == 3 ? [] : [
+                new EnrolledFinger(1 + row % 3, database.Templates[row % 80], 50),
+                new EnrolledFinger(7, database.Templates[(row * 7 + 3) % 80], 50)]);
+        }
+        index.Remove(11);
+        // Probes with different finger sets, given in other orders than by position.
+        var probes = new[]
+        {
+            Factory.Prepare([new EnrolledFinger(7, database.Templates[3], 0), new EnrolledFinger(1, database.Templates[40], 0)])!,
+            Factory.Prepare([new EnrolledFinger(2, database.Templates[21], 0)])!,
+            Factory.Prepare([new EnrolledFinger(3, database.Templates[66], 0), new EnrolledFinger(2, database.Templates[9], 0), new EnrolledFinger(7, database.Templates[50], 0)])!,
+        };
+        var alone = probes.Select(_ => new float[rows]).ToArray();
+        var together = probes.Select(_ => new float[rows]).ToArray();
+        for (var i = 0; i < probes.Length; i++)
+        {
+            index.Rank(probes[i], alone[i]);
+        }
+
+        index.RankMany(probes, together);
+
+        for (var i = 0; i < probes.Length; i++)
+        {
+            Assert.Equal(alone[i], together[i]);
+        }
+        Assert.Contains(together[2], value => value > 0);
+    }
+
+    [Fact]
     public void RemovedRowsWidenTheShortlistSoLiveRowsAreNotCrowdedOut()
     {
         var database = IsoDatabase.Open("DB1_B");

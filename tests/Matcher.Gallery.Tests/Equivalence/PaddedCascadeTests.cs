@@ -56,4 +56,29 @@ public sealed class PaddedCascadeTests(PaddedGallery gallery) : IClassFixture<Pa
 
         Assert.True(compared >= people.Count(p => p.Planted) - 2, $"only {compared} candidates above the threshold: the test would prove little");
     }
+
+    [Fact]
+    public void Searching_a_block_of_probes_together_answers_each_exactly_as_searching_it_alone()
+    {
+        var (index, people) = gallery.Require();
+        var threshold = DecisionThreshold.ForIdentification(0.01, index.Count);
+        // Ten-finger, two-finger and one-finger probes mixed in one block: their lists differ in length.
+        var probes = people.SelectMany(p => p.Probes.Take(2))
+            .Select((probe, i) => (IReadOnlyList<Core.Subjects.EnrolledSample>)probe.Take(i % 3 == 0 ? probe.Count : i % 3 == 1 ? 2 : 1).ToList())
+            .Take(24)
+            .Select(index.Prepare)
+            .ToList();
+        var effort = new SearchEffort();
+
+        var together = index.SearchMany(probes, SearchScope.Everything, 10, threshold, effort, TestContext.Current.CancellationToken);
+
+        var aloneEffort = new SearchEffort();
+        for (var i = 0; i < probes.Count; i++)
+        {
+            var alone = index.Search(probes[i], SearchScope.Everything, 10, threshold, aloneEffort, TestContext.Current.CancellationToken);
+            Assert.Equal(alone.Select(c => (c.Key, c.Score)), together[i].Select(c => (c.Key, c.Score)));
+        }
+        Assert.Equal(aloneEffort.Comparisons, effort.Comparisons);
+        Assert.True(together.Count(c => c.Count > 0) >= probes.Count / 2, "too few probes found anything: the test would prove little");
+    }
 }
