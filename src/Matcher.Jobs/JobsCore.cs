@@ -74,7 +74,7 @@ public sealed partial class JobsCore : IAsyncDisposable
             if (request.RequestId is { } requestId && _jobOfRequest.TryGetValue(requestId, out var jobId))
             {
                 var existing = _jobs[jobId];
-                if (!existing.Definition.SameWorkAs(request))
+                if (existing.Definition.Request != request)
                 {
                     throw RequestRefusedException.AlreadyExists("job.request_id_reused",
                         $"Request id '{requestId}' already started job {jobId} with other parameters; use a new request id for new work.");
@@ -86,8 +86,7 @@ public sealed partial class JobsCore : IAsyncDisposable
             {
                 RequireGallery(against);
             }
-            var definition = new DedupJobDefinition($"dedup-{_order.Count + 1:D6}", request.Gallery, request.AgainstGallery, request.Modalities,
-                request.TargetFalsePositiveIdentificationRate, request.MaxCandidatesPerSubject, request.RequestId, request.Label, _clock.GetUtcNow());
+            var definition = new DedupJobDefinition($"dedup-{_order.Count + 1:D6}", request, _clock.GetUtcNow());
             await _log.CreatedAsync(definition);
             var job = new DedupJob(definition);
             Track(job);

@@ -33,13 +33,8 @@ internal static class JobRecordCodec
 
     public static DedupJobDefinition DecodeCreated(ReadOnlySpan<byte> payload) => Read(payload, (jobId, reader) => new DedupJobDefinition(
         jobId,
-        reader.ReadString(),
-        ReadOptional(reader),
-        (JobModalities)reader.ReadByte(),
-        reader.ReadDouble(),
-        reader.ReadInt32(),
-        ReadOptional(reader),
-        reader.ReadString(),
+        new DedupJobRequest(reader.ReadString(), ReadOptional(reader), (JobModalities)reader.ReadByte(), reader.ReadDouble(), reader.ReadInt32(),
+            ReadOptional(reader), reader.ReadString()),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.ReadInt64())));
 
     public static byte[] EncodeStarted(string jobId, StartedRecord started) => Write(jobId, writer =>
