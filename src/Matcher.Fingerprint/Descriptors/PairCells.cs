@@ -17,11 +17,12 @@ internal static class PairCells
     public static void Mark(PackedMinutiae minutiae, Span<ulong> bits)
     {
         const int k = MatchingParameters.NeighborCount;
+        const int stride = MatchingParameters.ProbeNeighborCount;
         for (var i = 0; i < minutiae.Count; i++)
         {
             for (var n = 0; n < k; n++)
             {
-                var j = minutiae.Neighbors[i * k + n];
+                var j = minutiae.Neighbors[i * stride + n];
                 if (j == NearestNeighbors.None)
                 {
                     break;

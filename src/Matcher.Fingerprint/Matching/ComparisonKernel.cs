@@ -1,31 +1,48 @@
 namespace Matcher.Fingerprint.Matching;
 
 /// <summary>
-/// One comparison, start to finish: edge matches give local support, the best-supported edge matches are tried as
-/// root alignments, the supported pairs that the best root keeps together fix a least-squares transform, and under it
-/// all minutiae are paired and turned into a raw similarity.
+/// One comparison, start to finish, in both directions: the prepared probe against the candidate, and the candidate
+/// (in the probe's role) against the probe. Each direction is its own alignment and pairing: edge matches give local
+/// support, the best-supported edge matches are tried as root alignments, the supported pairs that the best root keeps
+/// together fix a least-squares transform, and under it all minutiae are paired and turned into a raw similarity. The
+/// raw score is the mean of the two, so it is the same whichever template is the probe: whether two enrolments collide
+/// must not depend on who enrolled first. Every step of a direction depends only on its two templates' minutiae, never
+/// on which of them was prepared, so both orders give bit-identical scores (floating-point addition commutes).
 /// </summary>
 internal static class ComparisonKernel
 {
-    public static PairingResult Pair(PreparedProbe probe, CandidateView candidate, MatchScratch scratch)
+    public static double RawScore(PreparedProbe probe, CandidateView candidate, MatchScratch scratch)
     {
-        var probeMinutiae = probe.Minutiae;
+        var probeMinutiae = probe.Minutiae.View;
         if (probeMinutiae.Count < MatchingParameters.MinimumPairs || candidate.Count < MatchingParameters.MinimumPairs)
         {
-            return default;
+            return 0;
         }
-        var matchCount = EdgeMatchCollector.Collect(probe, candidate, scratch);
-        if (matchCount == 0)
+        EdgeMatchCollector.Collect(probe, candidate, scratch);
+        var forward = RawSimilarity.From(Pair(probeMinutiae, probe.Lanes, candidate, scratch.Forward, scratch));
+        var reverse = RawSimilarity.From(Pair(candidate, lanes: null, probeMinutiae, scratch.Reverse, scratch));
+        return (forward + reverse) / 2;
+    }
+
+    public static double RawScore(PreparedProbe probe, CandidateView candidate) => RawScore(probe, candidate, MatchScratch.Current);
+
+    /// <summary>
+    /// One direction. <paramref name="lanes"/> are the probe side's lanes when it has them prepared; otherwise they are
+    /// filled only once a root alignment survives, which most impostor comparisons never reach.
+    /// </summary>
+    private static PairingResult Pair(CandidateView probe, ProbeLanes? lanes, CandidateView candidate, DirectionSupport support, MatchScratch scratch)
+    {
+        if (support.MatchCount == 0)
         {
             return default;
         }
-        RotationBins.Sort(probeMinutiae, candidate, scratch);
-        var rootCount = RootSelector.Select(matchCount, candidate.Count, scratch);
+        RotationBins.Sort(probe, candidate, support, scratch);
+        var rootCount = RootSelector.Select(support, scratch);
         var bestTransform = default(RigidTransform);
         var bestCount = -1;
         for (var r = 0; r < rootCount; r++)
         {
-            var transform = RigidTransform.FromEdgeMatch(probeMinutiae, candidate, scratch.Matches[scratch.Roots[r]]);
+            var transform = RigidTransform.FromEdgeMatch(probe, candidate, support.Matches[scratch.Roots[r]]);
             var count = ConsistencyCounter.Count(transform, scratch);
             if (count > bestCount)
             {
@@ -43,10 +60,12 @@ internal static class ComparisonKernel
         // them and a single full pairing replace pairing twice.
         var supported = ConsistencyCounter.Count(bestTransform, scratch, recordPairs: true);
         var refitted = RigidTransform.Fit(
-            probeMinutiae, candidate, scratch.PairCandidate.AsSpan(0, supported), scratch.PairProbe.AsSpan(0, supported));
-        return MinutiaPairer.Pair(probe, candidate, refitted, scratch);
+            probe, candidate, scratch.PairCandidate.AsSpan(0, supported), scratch.PairProbe.AsSpan(0, supported));
+        if (lanes is null)
+        {
+            lanes = scratch.CandidateLanes;
+            lanes.Fill(probe);
+        }
+        return MinutiaPairer.Pair(probe, lanes, candidate, support, refitted, scratch);
     }
-
-    public static double RawScore(PreparedProbe probe, CandidateView candidate) =>
-        RawSimilarity.From(Pair(probe, candidate, MatchScratch.Current));
 }

@@ -1,46 +1,47 @@
 namespace Matcher.Fingerprint.Matching;
 
 /// <summary>
-/// Looks up every stored neighbour edge of the candidate in the probe's edge hash. Each hit is an edge match, and
-/// both of its minutia pairs gain one point of local support; pairs with any support are listed once.
+/// Finds the edge matches of both directions of a comparison in one pass over the candidate's stored edges, looked up in
+/// the prepared probe's edge hash. Probe to candidate: the candidate's edges to its <see cref="MatchingParameters.NeighborCount"/>
+/// nearest against every probe edge. Candidate to probe: every stored candidate edge against the probe edges to their
+/// start's nearest few (the lanes <see cref="ProbeEdgeIndex.NearestLanes"/> marks), exactly the matches the candidate's
+/// own hash would find for the probe's edges. Each match gives both of its minutia pairs one point of local support.
 /// </summary>
 internal static class EdgeMatchCollector
 {
-    public static int Collect(PreparedProbe probe, CandidateView candidate, MatchScratch scratch)
+    public static void Collect(PreparedProbe probe, CandidateView candidate, MatchScratch scratch)
     {
         var lookups = Look(probe, candidate, scratch);
-        var candidateCount = candidate.Count;
-        var support = scratch.Support.AsSpan(0, probe.Minutiae.Count * candidateCount);
-        support.Clear();
-        scratch.SupportedPairCount = 0;
-        var matches = scratch.Matches;
-        var matchCount = 0;
+        var forward = scratch.Forward;
+        var reverse = scratch.Reverse;
+        forward.Reset(probe.Minutiae.Count, candidate.Count);
+        reverse.Reset(candidate.Count, probe.Minutiae.Count);
         var edges = probe.Edges;
         foreach (var lookup in scratch.Lookups.AsSpan(0, lookups))
         {
-            for (var similar = (uint)lookup.Similar; similar != 0; similar &= similar - 1)
+            for (var similar = (uint)lookup.Forward; similar != 0; similar &= similar - 1)
             {
                 var lane = System.Numerics.BitOperations.TrailingZeroCount(similar);
-                var probeFrom = edges.From(lookup.Block, lane);
-                var probeTo = edges.To(lookup.Block, lane);
-                AddSupport(support, probeFrom, lookup.From, candidateCount, scratch);
-                AddSupport(support, probeTo, lookup.To, candidateCount, scratch);
-                if (matchCount < matches.Length)
-                {
-                    matches[matchCount++] = new EdgeMatch(probeFrom, probeTo, lookup.From, lookup.To);
-                }
+                forward.Add(edges.From(lookup.Block, lane), edges.To(lookup.Block, lane), lookup.From, lookup.To);
+            }
+            for (var similar = (uint)lookup.Reverse; similar != 0; similar &= similar - 1)
+            {
+                var lane = System.Numerics.BitOperations.TrailingZeroCount(similar);
+                reverse.Add(lookup.From, lookup.To, edges.From(lookup.Block, lane), edges.To(lookup.Block, lane));
             }
         }
-        return matchCount;
+        SupportedPairList.Fill(forward);
+        SupportedPairList.Fill(reverse);
     }
 
     /// <summary>
-    /// First pass: tests every candidate edge against its bucket and keeps the blocks that hold a similar probe edge.
-    /// Every block is written and the count advances only on a hit, so the pass has no branch that depends on the data.
+    /// First pass: tests every stored candidate edge against its bucket and keeps the blocks that hold a similar probe
+    /// edge for either direction. Every block is written and the count advances only on a hit, so the pass has no branch
+    /// that depends on the data.
     /// </summary>
     private static int Look(PreparedProbe probe, CandidateView candidate, MatchScratch scratch)
     {
-        const int k = MatchingParameters.NeighborCount;
+        const int k = MatchingParameters.ProbeNeighborCount;
         var edges = probe.Edges;
         var lookups = scratch.LookupsFor(candidate.Count * k * edges.MaxBlocksPerBucket);
         var count = 0;
@@ -48,33 +49,25 @@ internal static class EdgeMatchCollector
         {
             var neighbors = candidate.Neighbors.Slice(c * k, k);
             var direction = candidate.Direction[c];
-            for (var n = 0; n < k; n++)
+            for (var rank = 0; rank < k; rank++)
             {
-                var other = neighbors[n];
+                var other = neighbors[rank];
                 if (other == NearestNeighbors.None)
                 {
                     break;
                 }
+                var forwardLanes = rank < MatchingParameters.NeighborCount ? 0xFFFFu : 0;
                 var (length, fromAngle, toAngle) = EdgeFeatures.Describe(
                     candidate.X[other] - candidate.X[c], candidate.Y[other] - candidate.Y[c], direction, candidate.Direction[other]);
                 var (first, end) = edges.BlocksOf(EdgeFeatures.BucketOf(length, fromAngle, toAngle));
                 for (var block = first; block < end; block++)
                 {
                     var similar = edges.Similar(block, length, fromAngle, toAngle);
-                    lookups[count] = new EdgeLookup((byte)c, other, (ushort)similar, block);
+                    lookups[count] = new EdgeLookup((byte)c, other, (ushort)(similar & forwardLanes), (ushort)(similar & edges.NearestLanes(block)), block);
                     count += similar != 0 ? 1 : 0;
                 }
             }
         }
         return count;
-    }
-
-    /// <summary>Counts one more edge match for the pair; a pair's first match lists it. Branch-free: most pairs are new.</summary>
-    private static void AddSupport(Span<byte> support, int p, int c, int candidateCount, MatchScratch scratch)
-    {
-        ref var cell = ref support[p * candidateCount + c];
-        scratch.SupportedPairs[scratch.SupportedPairCount] = (ushort)(p << 8 | c);
-        scratch.SupportedPairCount += cell == 0 ? 1 : 0;
-        cell = (byte)Math.Min(cell + 1, byte.MaxValue);
     }
 }

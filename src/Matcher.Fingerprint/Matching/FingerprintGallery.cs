@@ -4,7 +4,7 @@ namespace Matcher.Fingerprint.Matching;
 
 /// <summary>
 /// Many templates packed for scanning in structure-of-arrays form: all minutiae of a block of templates sit in a few
-/// shared arrays (coordinates, directions, types, neighbour indices), so a template costs 12 bytes per minutia plus
+/// shared arrays (coordinates, directions, types, neighbour indices), so a template costs 16 bytes per minutia plus
 /// 5 bytes of index, and a scan allocates nothing per comparison.
 /// Scans may run on many threads at once; <see cref="Add"/> must not run concurrently with anything else.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class FingerprintGallery
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        return FingerprintCalibration.ToScore(ComparisonKernel.RawScore(probe, View(index)));
+        return FingerprintCalibration.ToScore(ComparisonKernel.RawScore(probe, View(index), MatchScratch.Current));
     }
 
     /// <summary>The <paramref name="topK"/> best-scoring templates, best first (ties: lower index first).</summary>
@@ -64,7 +64,7 @@ public sealed class FingerprintGallery
         var scratch = MatchScratch.Current;
         for (var index = start; index < start + length; index++)
         {
-            var score = FingerprintCalibration.ToScore(RawSimilarity.From(ComparisonKernel.Pair(probe, View(index), scratch)));
+            var score = FingerprintCalibration.ToScore(ComparisonKernel.RawScore(probe, View(index), scratch));
             if (best.Accepts(score))
             {
                 best.Add(index, score);

@@ -6,10 +6,10 @@ namespace Matcher.Fingerprint.Matching;
 /// </summary>
 internal sealed class GalleryBlock
 {
-    /// <summary>Minutiae per block (96 KiB of arrays): small enough that a small gallery wastes little.</summary>
+    /// <summary>Minutiae per block (128 KiB of arrays): small enough that a small gallery wastes little.</summary>
     public const int Capacity = 1 << 13;
 
-    private const int K = MatchingParameters.NeighborCount;
+    private const int K = MatchingParameters.ProbeNeighborCount;
 
     private readonly short[] _x = new short[Capacity];
     private readonly short[] _y = new short[Capacity];

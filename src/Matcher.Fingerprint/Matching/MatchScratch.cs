@@ -12,13 +12,14 @@ internal sealed class MatchScratch
 
     public static MatchScratch Current => _current ??= new MatchScratch();
 
-    /// <summary>Local support of each (probe, candidate) minutia pair: how many edge matches it takes part in.</summary>
-    public byte[] Support { get; } = new byte[Max * Max];
+    /// <summary>Edge matches and local support of the prepared probe against the candidate.</summary>
+    public DirectionSupport Forward { get; } = new();
 
-    /// <summary>Every (probe, candidate) pair with some support, as probe index * 256 + candidate index.</summary>
-    public ushort[] SupportedPairs { get; } = new ushort[Max * Max];
+    /// <summary>Edge matches and local support of the candidate, in the probe's role, against the prepared probe.</summary>
+    public DirectionSupport Reverse { get; } = new();
 
-    public int SupportedPairCount { get; set; }
+    /// <summary>The candidate's minutiae as lanes, for the direction in which it takes the probe's role.</summary>
+    public ProbeLanes CandidateLanes { get; } = new(ProbeLanes.MaxLanes);
 
     /// <summary>Per supported pair, the rotation its two directions imply (probe minus candidate, byte angle).</summary>
     public byte[] SupportedTurns { get; } = new byte[Max * Max];
@@ -27,13 +28,14 @@ internal sealed class MatchScratch
     public RotationSortedPairs SortedPairs { get; } = new();
 
     /// <summary>Candidate edge lookups that hit some probe edge, for the second pass of <see cref="EdgeMatchCollector"/>.</summary>
-    public EdgeLookup[] Lookups { get; private set; } = new EdgeLookup[Max * MatchingParameters.NeighborCount + 1];
-
-    public EdgeMatch[] Matches { get; } = new EdgeMatch[MatchingParameters.MaxEdgeMatches];
+    public EdgeLookup[] Lookups { get; private set; } = new EdgeLookup[Max * MatchingParameters.ProbeNeighborCount + 1];
 
     public int[] Roots { get; } = new int[MatchingParameters.RootCount];
 
     public int[] RootWeights { get; } = new int[MatchingParameters.RootCount];
+
+    /// <summary>Per root, the minutiae its edge match joins, which orders roots of equal support.</summary>
+    public uint[] RootKeys { get; } = new uint[MatchingParameters.RootCount];
 
     /// <summary>Candidate minutiae moved into the probe's frame by the transform under test.</summary>
     public float[] AlignedX { get; } = new float[Max];

@@ -9,10 +9,18 @@ internal static class MatchingParameters
     /// <summary>Minutiae kept per template; the rest (lowest quality first) are dropped so a packed template stays small.</summary>
     public const int MaxMinutiae = 100;
 
-    /// <summary>Nearest neighbours stored per candidate minutia: the edges that look up root pairs in the probe.</summary>
+    /// <summary>
+    /// Nearest neighbours whose edges the candidate side of one direction looks up in the probe side's edges. Fewer than
+    /// the probe side offers (<see cref="ProbeNeighborCount"/>), so a candidate's nearest-neighbour edge is still found
+    /// when the probe has a spurious minutia in between.
+    /// </summary>
     public const int NeighborCount = 6;
 
-    /// <summary>Nearest neighbours whose edges the probe hashes; more than a candidate stores, to bridge spurious minutiae.</summary>
+    /// <summary>
+    /// Nearest neighbours whose edges the probe side of one direction offers, and how many every packed template keeps
+    /// (nearest first): the score is the mean of both directions, and a gallery template takes the probe's role in one of
+    /// them without being prepared (see <see cref="ComparisonKernel"/>).
+    /// </summary>
     public const int ProbeNeighborCount = 10;
 
     /// <summary>Longest edge (and largest |dx|, |dy|) considered in local structures.</summary>
@@ -33,8 +41,12 @@ internal static class MatchingParameters
 
     public const int EdgeAngleBucket = 32;
 
-    /// <summary>Edge matches kept per comparison; a bound on work for pathological, minutia-dense templates.</summary>
-    public const int MaxEdgeMatches = 4096;
+    /// <summary>
+    /// Edge matches kept per direction of a comparison; a bound on work for pathological, minutia-dense templates. Which
+    /// matches are kept beyond it depends on the order they are found in, so it lies far above what real prints produce
+    /// (the densest FVC and CrossMatch pair, a print against itself, finds 2,165) to keep both directions' scores order-free.
+    /// </summary>
+    public const int MaxEdgeMatches = 16384;
 
     /// <summary>Root alignments tried per comparison, taken from the edge matches with the strongest local support.</summary>
     public const int RootCount = 10;

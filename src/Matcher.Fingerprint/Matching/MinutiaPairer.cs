@@ -3,26 +3,26 @@ namespace Matcher.Fingerprint.Matching;
 /// <summary>
 /// Pairs every aligned candidate minutia with the nearest probe minutia of similar direction (each probe minutia keeps
 /// the closest candidate that chose it), weighs each pair by how well it agrees, and counts how many minutiae of either
-/// side lie near the other print at all.
+/// side lie near the other print at all. "Probe" and "candidate" are the roles of one direction of the comparison.
 /// </summary>
 internal static class MinutiaPairer
 {
-    public static PairingResult Pair(PreparedProbe prepared, CandidateView candidate, in RigidTransform transform, MatchScratch scratch)
+    public static PairingResult Pair(
+        CandidateView probe, ProbeLanes lanes, CandidateView candidate, DirectionSupport support, in RigidTransform transform, MatchScratch scratch)
     {
-        var probe = prepared.Minutiae;
         transform.Apply(candidate, scratch.AlignedX, scratch.AlignedY, scratch.AlignedDirection);
         var probeBest = scratch.ProbeBest.AsSpan(0, probe.Count);
         var probeBestDistance = scratch.ProbeBestDistance.AsSpan(0, probe.Count);
         probeBest.Fill(-1);
         probeBestDistance.Fill(float.MaxValue);
         // One lane per probe minutia, marked once any candidate minutia lies within the overlap radius of it.
-        var probeInOverlap = scratch.ProbeNear.AsSpan(0, prepared.Lanes.X.Length);
+        var probeInOverlap = scratch.ProbeNear.AsSpan(0, lanes.PaddedCount);
         probeInOverlap.Clear();
         var candidateInOverlap = 0;
         for (var c = 0; c < candidate.Count; c++)
         {
             var best = NearestProbe.Find(
-                prepared.Lanes, scratch.AlignedX[c], scratch.AlignedY[c], scratch.AlignedDirection[c], probeInOverlap, out var bestDistance, out var near);
+                lanes, scratch.AlignedX[c], scratch.AlignedY[c], scratch.AlignedDirection[c], probeInOverlap, out var bestDistance, out var near);
             candidateInOverlap += near ? 1 : 0;
             if (best >= 0 && bestDistance < probeBestDistance[best])
             {
@@ -48,7 +48,7 @@ internal static class MinutiaPairer
                 probeBestDistance[p],
                 ByteAngle.Distance(probe.Direction[p], scratch.AlignedDirection[c]),
                 probe.Type[p] == candidate.Type[c],
-                scratch.Support[p * candidate.Count + c] > 0);
+                support.SupportOf(p, c) > 0);
             scratch.PairCandidate[pairs] = c;
             scratch.PairProbe[pairs] = p;
             pairs++;

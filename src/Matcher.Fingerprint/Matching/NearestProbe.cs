@@ -33,7 +33,7 @@ internal static class NearestProbe
         var bestDistance = new Vector<float>(float.PositiveInfinity);
         var bestIndex = Vector<int>.Zero;
         var nearAny = Vector<int>.Zero;
-        for (var p = 0; p < probe.X.Length; p += lanes)
+        for (var p = 0; p < probe.PaddedCount; p += lanes)
         {
             var dx = Vector.LoadUnsafe(ref probe.X[p]) - new Vector<float>(x);
             var dy = Vector.LoadUnsafe(ref probe.Y[p]) - new Vector<float>(y);
@@ -60,7 +60,7 @@ internal static class NearestProbe
     {
         var best = NoneFound(out bestSquared);
         anyNear = false;
-        for (var p = 0; p < probe.X.Length; p++)
+        for (var p = 0; p < probe.PaddedCount; p++)
         {
             var dx = probe.X[p] - x;
             var dy = probe.Y[p] - y;

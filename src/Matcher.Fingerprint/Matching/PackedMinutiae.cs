@@ -2,7 +2,7 @@ namespace Matcher.Fingerprint.Matching;
 
 /// <summary>
 /// One template in the matcher's compact form, as separate arrays: coordinates (y up), byte directions, types and
-/// <see cref="MatchingParameters.NeighborCount"/> nearest-neighbour indices per minutia.
+/// <see cref="MatchingParameters.ProbeNeighborCount"/> nearest-neighbour indices per minutia, nearest first.
 /// </summary>
 internal sealed class PackedMinutiae
 {
@@ -13,7 +13,7 @@ internal sealed class PackedMinutiae
         Y = new short[count];
         Direction = new byte[count];
         Type = new byte[count];
-        Neighbors = new byte[count * MatchingParameters.NeighborCount];
+        Neighbors = new byte[count * MatchingParameters.ProbeNeighborCount];
     }
 
     public int Count { get; }
@@ -32,5 +32,5 @@ internal sealed class PackedMinutiae
     public CandidateView View => new(X, Y, Direction, Type, Neighbors);
 
     /// <summary>Bytes per minutia in this form; the gallery holds exactly these arrays.</summary>
-    public const int BytesPerMinutia = 2 + 2 + 1 + 1 + MatchingParameters.NeighborCount;
+    public const int BytesPerMinutia = 2 + 2 + 1 + 1 + MatchingParameters.ProbeNeighborCount;
 }

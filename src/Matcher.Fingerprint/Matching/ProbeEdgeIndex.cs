@@ -26,6 +26,8 @@ internal sealed class ProbeEdgeIndex
     private readonly byte[] _features;
     private readonly byte[] _from;
     private readonly byte[] _to;
+    /// <summary>Per block, one bit per lane whose edge leads to one of its minutia's <see cref="MatchingParameters.NeighborCount"/> nearest.</summary>
+    private readonly ushort[] _nearest;
 
     private ProbeEdgeIndex(int[] bucketFirst, int[] bucketBlocks, int blocks)
     {
@@ -40,6 +42,7 @@ internal sealed class ProbeEdgeIndex
         }
         _from = new byte[lanes];
         _to = new byte[lanes];
+        _nearest = new ushort[blocks];
     }
 
     /// <summary>The most blocks any bucket spans.</summary>
@@ -56,6 +59,13 @@ internal sealed class ProbeEdgeIndex
     public byte From(int block, int lane) => _from[block * BlockSize + lane];
 
     public byte To(int block, int lane) => _to[block * BlockSize + lane];
+
+    /// <summary>
+    /// Lanes of <paramref name="block"/> whose edge is one a candidate would look up (to one of its start's
+    /// <see cref="MatchingParameters.NeighborCount"/> nearest): the edges this template offers when it is the
+    /// candidate side of the other direction.
+    /// </summary>
+    public uint NearestLanes(int block) => _nearest[block];
 
     /// <summary>One bit per lane of <paramref name="block"/> whose edge matches the candidate edge within the tolerances.</summary>
     public uint Similar(int block, byte length, byte fromAngle, byte toAngle)
@@ -138,27 +148,26 @@ internal sealed class ProbeEdgeIndex
         _features[features + 2 * BlockSize] = edge.ToAngle;
         _from[lane] = edge.From;
         _to[lane] = edge.To;
+        _nearest[lane / BlockSize] |= (ushort)(edge.Rank < MatchingParameters.NeighborCount ? 1 << lane % BlockSize : 0);
     }
 
     /// <summary>
-    /// The probe keeps more neighbours per minutia than a candidate does, so a candidate's nearest-neighbour edge is
-    /// still found when the probe has a spurious minutia in between.
+    /// The probe offers more neighbours per minutia than a candidate looks up, so a candidate's nearest-neighbour edge
+    /// is still found when the probe has a spurious minutia in between.
     /// </summary>
     private static List<ProbeEdge> CollectEdges(PackedMinutiae minutiae)
     {
+        const int k = MatchingParameters.ProbeNeighborCount;
         var edges = new List<ProbeEdge>();
-        var neighbors = NearestNeighbors.Find(minutiae, MatchingParameters.ProbeNeighborCount);
         for (var i = 0; i < minutiae.Count; i++)
         {
-            foreach (var j in neighbors.AsSpan(i * MatchingParameters.ProbeNeighborCount, MatchingParameters.ProbeNeighborCount))
+            var neighbors = minutiae.Neighbors.AsSpan(i * k, k);
+            for (var rank = 0; rank < k && neighbors[rank] != NearestNeighbors.None; rank++)
             {
-                if (j == NearestNeighbors.None)
-                {
-                    break;
-                }
+                var j = neighbors[rank];
                 var (length, fromAngle, toAngle) = EdgeFeatures.Describe(
                     minutiae.X[j] - minutiae.X[i], minutiae.Y[j] - minutiae.Y[i], minutiae.Direction[i], minutiae.Direction[j]);
-                edges.Add(new ProbeEdge((byte)i, j, length, fromAngle, toAngle));
+                edges.Add(new ProbeEdge((byte)i, j, (byte)rank, length, fromAngle, toAngle));
             }
         }
         return edges;

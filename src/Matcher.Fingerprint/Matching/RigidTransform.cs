@@ -8,7 +8,7 @@ internal readonly record struct RigidTransform(float Cos, float Sin, float Shift
     /// edge's own direction (precise for long edges) with both minutiae's directions (better for short ones). Byte
     /// angles and lookup tables suffice: the final transform is re-fitted by least squares anyway.
     /// </summary>
-    public static RigidTransform FromEdgeMatch(PackedMinutiae probe, CandidateView candidate, EdgeMatch match)
+    public static RigidTransform FromEdgeMatch(CandidateView probe, CandidateView candidate, EdgeMatch match)
     {
         int px1 = probe.X[match.ProbeFrom], py1 = probe.Y[match.ProbeFrom];
         int px2 = probe.X[match.ProbeTo], py2 = probe.Y[match.ProbeTo];
@@ -23,7 +23,7 @@ internal readonly record struct RigidTransform(float Cos, float Sin, float Shift
     }
 
     /// <summary>The least-squares rigid transform over paired points (candidate index, probe index).</summary>
-    public static RigidTransform Fit(PackedMinutiae probe, CandidateView candidate, ReadOnlySpan<int> candidateIndex, ReadOnlySpan<int> probeIndex)
+    public static RigidTransform Fit(CandidateView probe, CandidateView candidate, ReadOnlySpan<int> candidateIndex, ReadOnlySpan<int> probeIndex)
     {
         float cxMean = 0, cyMean = 0, pxMean = 0, pyMean = 0;
         for (var i = 0; i < candidateIndex.Length; i++)

@@ -10,12 +10,12 @@ internal static class RotationBins
 
     public const int Count = 256 >> Shift;
 
-    public static void Sort(PackedMinutiae probe, CandidateView candidate, MatchScratch scratch)
+    public static void Sort(CandidateView probe, CandidateView candidate, DirectionSupport direction, MatchScratch scratch)
     {
         var sorted = scratch.SortedPairs;
         var start = sorted.BinStart;
         Array.Clear(start);
-        var pairs = scratch.SupportedPairs.AsSpan(0, scratch.SupportedPairCount);
+        var pairs = direction.SupportedPairs.AsSpan(0, direction.SupportedPairCount);
         var turns = scratch.SupportedTurns.AsSpan(0, pairs.Length);
         for (var i = 0; i < pairs.Length; i++)
         {
@@ -30,7 +30,7 @@ internal static class RotationBins
         start.AsSpan(0, Count).CopyTo(next);
         for (var i = 0; i < pairs.Length; i++)
         {
-            sorted.Put(next[turns[i] >> Shift]++, pairs[i], turns[i], probe, in candidate);
+            sorted.Put(next[turns[i] >> Shift]++, pairs[i], turns[i], in probe, in candidate);
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed class RotationSortedPairs
     public int[] BinStart { get; } = new int[RotationBins.Count + 1];
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void Put(int slot, ushort pair, byte turn, PackedMinutiae probe, in CandidateView candidate)
+    public void Put(int slot, ushort pair, byte turn, in CandidateView probe, in CandidateView candidate)
     {
         int p = pair >> 8, c = pair & 255;
         Pair[slot] = pair;

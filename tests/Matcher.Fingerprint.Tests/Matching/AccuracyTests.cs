@@ -12,7 +12,7 @@ public sealed class AccuracyTests
 {
     [Theory]
     [InlineData("DB1_B", 0.04)]
-    [InlineData("DB2_B", 0.05)]
+    [InlineData("DB2_B", 0.04)]
     public void EqualErrorRateOnIsoTemplatesStaysBelowTheFloor(string database, double bound)
     {
         var (genuine, impostor) = IsoDatabase.Open(database).AllPairs();
@@ -59,9 +59,10 @@ public sealed class AccuracyTests
         var nonMatching = FingerprintMatcher.Compare(probe, new MatchCandidate(Extract("nonmatching.png")));
         TestContext.Current.TestOutputHelper?.WriteLine($"images: matching {matching:0.0}, non-matching {nonMatching:0.0}");
         Assert.True(matching > 40, $"The matching pair scored only {matching:0.0}.");
-        // SourceAFIS expects below 20 on its own scale. In our one-direction score this pair lands an unlucky partial
-        // alignment (about 14 of 20 overlapping minutiae; the other direction scores far lower), so the floor is FMR 1e-4.
-        Assert.True(nonMatching < 40, $"The non-matching pair scored {nonMatching:0.0}.");
+        // SourceAFIS expects below 20 on its own scale. One direction of this pair lands an unlucky partial alignment
+        // (about 14 of 20 overlapping minutiae) that alone needed a floor of 40; the other direction scores far lower,
+        // and the score is their mean (14.8 with the calibration of 2026-12-03).
+        Assert.True(nonMatching < 20, $"The non-matching pair scored {nonMatching:0.0}.");
         Assert.True(matching - nonMatching > 40, $"matching {matching:0.0} is not far above non-matching {nonMatching:0.0}.");
     }
 

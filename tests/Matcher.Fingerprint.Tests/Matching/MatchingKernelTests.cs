@@ -105,6 +105,62 @@ public sealed class MatchingKernelTests
         }
     }
 
+    [Fact]
+    public void SupportedPairListAgreesWithTheScalarReference()
+    {
+        var random = new Random(20261203);
+        var vector = new DirectionSupport();
+        var scalar = new DirectionSupport();
+        for (var probeCount = 0; probeCount <= MatchingParameters.MaxMinutiae; probeCount += probeCount < 20 ? 1 : 7)
+        {
+            for (var candidateCount = 0; candidateCount <= MatchingParameters.MaxMinutiae; candidateCount += candidateCount < 40 ? 1 : 3)
+            {
+                vector.Reset(probeCount, candidateCount);
+                scalar.Reset(probeCount, candidateCount);
+                // From empty to dense, so rows without, with one and with many supported pairs all occur.
+                var density = random.NextDouble() * random.NextDouble();
+                for (var cell = 0; cell < probeCount * candidateCount; cell++)
+                {
+                    var support = random.NextDouble() < density ? (byte)random.Next(1, 256) : (byte)0;
+                    vector.Support[cell] = support;
+                    scalar.Support[cell] = support;
+                }
+                SupportedPairList.Fill(vector);
+                SupportedPairList.FillScalar(scalar);
+                Assert.Equal(scalar.SupportedPairCount, vector.SupportedPairCount);
+                Assert.Equal(scalar.SupportedPairs.AsSpan(0, scalar.SupportedPairCount), vector.SupportedPairs.AsSpan(0, vector.SupportedPairCount));
+            }
+        }
+    }
+
+    [Fact]
+    public void RefilledLanesFindWhatFreshLanesFind()
+    {
+        // The scratch lanes a candidate fills when it takes the probe's role must forget a larger template's lanes.
+        var random = new Random(20261204);
+        var scratchLanes = new ProbeLanes(ProbeLanes.MaxLanes);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var packed = Pack(random, random.Next(0, MatchingParameters.MaxMinutiae + 1), extent: 200);
+            var fresh = new ProbeLanes(packed);
+            scratchLanes.Fill(packed.View);
+            Assert.Equal(fresh.PaddedCount, scratchLanes.PaddedCount);
+            for (var query = 0; query < 10; query++)
+            {
+                float x = random.Next(-20, 220), y = random.Next(-20, 220);
+                var direction = random.Next(256);
+                var freshNear = new int[fresh.PaddedCount];
+                var refilledNear = new int[scratchLanes.PaddedCount];
+                Assert.Equal(
+                    NearestProbe.Find(fresh, x, y, direction, freshNear, out var freshSquared, out var freshAny),
+                    NearestProbe.Find(scratchLanes, x, y, direction, refilledNear, out var refilledSquared, out var refilledAny));
+                Assert.Equal(freshSquared, refilledSquared);
+                Assert.Equal(freshAny, refilledAny);
+                Assert.Equal(freshNear, refilledNear);
+            }
+        }
+    }
+
     private static PackedMinutiae Pack(Random random, int count, int extent)
     {
         var minutiae = Enumerable.Range(0, count)
