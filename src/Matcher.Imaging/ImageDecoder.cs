@@ -3,11 +3,12 @@ using Matcher.Imaging.Decoding;
 using Matcher.Imaging.Netpbm;
 using Matcher.Imaging.Skia;
 using Matcher.Imaging.Tiff;
+using Matcher.Imaging.Wsq;
 
 namespace Matcher.Imaging;
 
 /// <summary>
-/// Decodes PNG, JPEG, BMP, WebP, TIFF, PGM and PPM images. Every failure is a
+/// Decodes PNG, JPEG, BMP, WebP, TIFF, PGM, PPM and WSQ images. Every failure is a
 /// <see cref="Matcher.Core.Errors.BiometricInputException"/>: Invalid for malformed, truncated or unsupported data,
 /// TooLarge when the encoded bytes or the declared pixel count exceed the <see cref="ImageLimits"/>, which are checked
 /// before any pixel memory is allocated.
@@ -39,6 +40,10 @@ public static class ImageDecoder
             {
                 return ImageFormat.Tiff;
             }
+        }
+        if (WsqDecoder.IsWsqMagic(encoded))
+        {
+            return ImageFormat.Wsq;
         }
         if (encoded.Length >= 3 && encoded[0] == (byte)'P' && NetpbmDecoder.IsWhitespace(encoded[2]))
         {
@@ -78,9 +83,10 @@ public static class ImageDecoder
             {
                 ImageFormat.Tiff => TiffDecoder.Decode(encoded, limits),
                 ImageFormat.Pgm or ImageFormat.Ppm => NetpbmDecoder.Decode(encoded, limits),
+                ImageFormat.Wsq => WsqDecoder.Decode(encoded, limits),
                 ImageFormat.Png or ImageFormat.Jpeg or ImageFormat.Bmp or ImageFormat.WebP => SkiaDecoder.Decode(encoded, format, limits),
                 _ => throw ImageErrors.Unsupported(
-                    $"the data starts with {Convert.ToHexString(encoded[..Math.Min(8, encoded.Length)])}, which is none of PNG, JPEG, BMP, WebP, TIFF, PGM or PPM"),
+                    $"the data starts with {Convert.ToHexString(encoded[..Math.Min(8, encoded.Length)])}, which is none of PNG, JPEG, BMP, WebP, TIFF, PGM, PPM or WSQ"),
             };
         }
         // The decoders check what they read and say what is wrong; this net keeps a check they still miss (an index or
