@@ -66,6 +66,27 @@ public static class ImageDecoder
     public static RgbImage DecodeRgb(ReadOnlySpan<byte> encoded, ImageLimits? limits = null) =>
         Decode(encoded, limits ?? ImageLimits.Default).ToRgb();
 
+    /// <summary>
+    /// The scanner resolution the file itself states, where that statement can be trusted: a WSQ file's NIST_COM
+    /// comment (PPI). Null for every other format, whose resolution fields are often wrong (FVC TIFFs say 1 dpi), and
+    /// for a WSQ file without it. Malformed headers throw as <see cref="DecodeGray"/> does.
+    /// </summary>
+    public static int? DeclaredDpi(ReadOnlySpan<byte> encoded)
+    {
+        if (DetectFormat(encoded) != ImageFormat.Wsq)
+        {
+            return null;
+        }
+        try
+        {
+            return WsqDecoder.ReadPpi(encoded);
+        }
+        catch (Exception exception) when (exception is not (BiometricInputException or OutOfMemoryException or OperationCanceledException))
+        {
+            throw ImageErrors.Unexpected(ImageFormat.Wsq, exception);
+        }
+    }
+
     private static DecodedImage Decode(ReadOnlySpan<byte> encoded, ImageLimits limits)
     {
         if (encoded.IsEmpty)

@@ -15,16 +15,17 @@ internal sealed class CoefficientPlane
     private int _column;
     private int _row;
 
-    public CoefficientPlane(float[] plane, int stride, SubbandTree tree, QuantizationTable quantization)
+    /// <param name="bands">The 64 subband slots of the <see cref="SubbandTree"/>.</param>
+    public CoefficientPlane(float[] plane, int stride, Band[] bands, QuantizationTable quantization)
     {
         _plane = plane;
         _stride = stride;
         _quantization = quantization;
         _subbands = Enumerable.Range(0, SubbandTree.TransmittedSubbands)
-            .Where(s => quantization.IsTransmitted(s) && tree.Subbands[s].Area > 0)
+            .Where(s => quantization.IsTransmitted(s) && bands[s].Area > 0)
             .ToArray();
-        _bands = tree.Subbands;
-        Capacity = _subbands.Sum(s => (long)tree.Subbands[s].Area);
+        _bands = bands;
+        Capacity = _subbands.Sum(s => (long)bands[s].Area);
     }
 
     /// <summary>How many coefficients the transmitted subbands hold.</summary>

@@ -60,12 +60,17 @@ internal sealed class LinePlan
 
     private static void AddUpsampled(Builder builder, LineLayout layout, int n, FilterTaps filter, int phase, int offset)
     {
+        if (phase == 1 && layout.HighCount == 0)
+        {
+            return;
+        }
         for (var k = -filter.Reach; k <= filter.Reach; k++)
         {
-            var position = layout.Fold(n - k);
+            // Folding keeps the parity of a position except on a one-sample line, whose extension is constant.
+            var position = n - k;
             if ((position & 1) == phase)
             {
-                builder.Add(offset + (position - phase) / 2, filter[k]);
+                builder.Add(offset + (layout.Fold(position) - phase) / 2, filter[k]);
             }
         }
     }

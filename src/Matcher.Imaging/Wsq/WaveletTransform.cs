@@ -9,12 +9,11 @@ internal sealed class WaveletTransform(WaveletFilters filters)
     private readonly Dictionary<(int Length, bool Inverted, bool Synthesis), LinePlan> _plans = [];
 
     /// <summary>Rebuilds the image from its subbands: the steps in reverse order, columns then rows.</summary>
-    public void Synthesize(float[] plane, int stride, SubbandTree tree, CancellationToken cancellation = default)
+    public void Synthesize(float[] plane, int stride, SubbandTree tree)
     {
         var scratch = new float[tree.Nodes[0].Region.Area];
         for (var i = tree.Nodes.Length - 1; i >= 0; i--)
         {
-            cancellation.ThrowIfCancellationRequested();
             var node = tree.Nodes[i];
             if (node.Region.Area == 0)
             {

@@ -151,7 +151,7 @@ internal static class WsqDecoder
             var quantization = tables.Quantization ?? throw ImageErrors.Corrupt(Format, "the coded data begins before the quantisation table (DQT)");
             var tree = SubbandTree.For(frame.Width, frame.Height);
             var plane = new float[frame.Width * frame.Height];
-            return new Decoding(plane, tree, filters, new CoefficientPlane(plane, frame.Width, tree, quantization));
+            return new Decoding(plane, tree, filters, new CoefficientPlane(plane, frame.Width, tree.Subbands, quantization));
         }
 
         public DecodedImage Finish(WsqFrame frame)
