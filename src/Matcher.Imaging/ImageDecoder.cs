@@ -3,11 +3,12 @@ using Matcher.Imaging.Decoding;
 using Matcher.Imaging.Netpbm;
 using Matcher.Imaging.Skia;
 using Matcher.Imaging.Tiff;
+using Matcher.Imaging.Wsq;
 
 namespace Matcher.Imaging;
 
 /// <summary>
-/// Decodes PNG, JPEG, BMP, WebP, TIFF, PGM and PPM images. Every failure is a
+/// Decodes PNG, JPEG, BMP, WebP, TIFF, PGM, PPM and WSQ images. Every failure is a
 /// <see cref="Matcher.Core.Errors.BiometricInputException"/>: Invalid for malformed, truncated or unsupported data,
 /// TooLarge when the encoded bytes or the declared pixel count exceed the <see cref="ImageLimits"/>, which are checked
 /// before any pixel memory is allocated.
@@ -40,6 +41,10 @@ public static class ImageDecoder
                 return ImageFormat.Tiff;
             }
         }
+        if (WsqDecoder.IsWsqMagic(encoded))
+        {
+            return ImageFormat.Wsq;
+        }
         if (encoded.Length >= 3 && encoded[0] == (byte)'P' && NetpbmDecoder.IsWhitespace(encoded[2]))
         {
             switch (encoded[1])
@@ -61,6 +66,27 @@ public static class ImageDecoder
     public static RgbImage DecodeRgb(ReadOnlySpan<byte> encoded, ImageLimits? limits = null) =>
         Decode(encoded, limits ?? ImageLimits.Default).ToRgb();
 
+    /// <summary>
+    /// The scanner resolution the file itself states, where that statement can be trusted: a WSQ file's NIST_COM
+    /// comment (PPI). Null for every other format, whose resolution fields are often wrong (FVC TIFFs say 1 dpi), and
+    /// for a WSQ file without it. Malformed headers throw as <see cref="DecodeGray"/> does.
+    /// </summary>
+    public static int? DeclaredDpi(ReadOnlySpan<byte> encoded)
+    {
+        if (DetectFormat(encoded) != ImageFormat.Wsq)
+        {
+            return null;
+        }
+        try
+        {
+            return WsqDecoder.ReadPpi(encoded);
+        }
+        catch (Exception exception) when (exception is not (BiometricInputException or OutOfMemoryException or OperationCanceledException))
+        {
+            throw ImageErrors.Unexpected(ImageFormat.Wsq, exception);
+        }
+    }
+
     private static DecodedImage Decode(ReadOnlySpan<byte> encoded, ImageLimits limits)
     {
         if (encoded.IsEmpty)
@@ -78,9 +104,10 @@ public static class ImageDecoder
             {
                 ImageFormat.Tiff => TiffDecoder.Decode(encoded, limits),
                 ImageFormat.Pgm or ImageFormat.Ppm => NetpbmDecoder.Decode(encoded, limits),
+                ImageFormat.Wsq => WsqDecoder.Decode(encoded, limits),
                 ImageFormat.Png or ImageFormat.Jpeg or ImageFormat.Bmp or ImageFormat.WebP => SkiaDecoder.Decode(encoded, format, limits),
                 _ => throw ImageErrors.Unsupported(
-                    $"the data starts with {Convert.ToHexString(encoded[..Math.Min(8, encoded.Length)])}, which is none of PNG, JPEG, BMP, WebP, TIFF, PGM or PPM"),
+                    $"the data starts with {Convert.ToHexString(encoded[..Math.Min(8, encoded.Length)])}, which is none of PNG, JPEG, BMP, WebP, TIFF, PGM, PPM or WSQ"),
             };
         }
         // The decoders check what they read and say what is wrong; this net keeps a check they still miss (an index or

@@ -11,4 +11,5 @@ public enum ImageFormat
     Tiff,
     Pgm,
     Ppm,
+    Wsq,
 }
