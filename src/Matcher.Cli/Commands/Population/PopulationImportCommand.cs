@@ -11,11 +11,13 @@ using Matcher.Population.Files;
 namespace Matcher.Cli.Commands.Population;
 
 /// <summary>
-/// `matcher population import FILE --gallery G`: streams a population file to the running service's bulk import
-/// (insert-only, no duplicate search), one ImportSubjects call per --batch subjects, so each call's counts are on the
-/// service's disk before the next starts and an interrupted import loses at most one call's answer. Running it again
-/// resumes: subjects already imported count as already present. Exit code 0 when every subject is in the gallery,
-/// 1 when some failed (they are listed) or the service refused.
+/// `matcher population import FILE --gallery G` or `matcher population import --manifest MANIFEST.csv --gallery G`:
+/// streams a population file, or a folder of legacy images and templates described by a manifest
+/// (<see cref="SampleManifest"/>), to the running service's bulk import (insert-only, no duplicate search), one
+/// ImportSubjects call per --batch subjects, so each call's counts are on the service's disk before the next starts and
+/// an interrupted import loses at most one call's answer. A manifest is checked whole before anything is sent. Running
+/// it again resumes: subjects already imported count as already present. Exit code 0 when every subject is in the
+/// gallery, 1 when some failed (they are listed) or the service refused.
 /// </summary>
 internal sealed class PopulationImportCommand : ICliCommand
 {
@@ -25,7 +27,18 @@ internal sealed class PopulationImportCommand : ICliCommand
     /// <summary>Per call: a batch of the default size takes seconds; a deadline this long only stops a stalled service.</summary>
     private static readonly TimeSpan CallDeadline = TimeSpan.FromMinutes(10);
 
-    private readonly Argument<FileInfo> _file = new("FILE") { Description = "The population file (as written by matcher population generate)." };
+    private readonly Argument<FileInfo?> _file = new("FILE")
+    {
+        Description = "The population file (as written by matcher population generate); or give --manifest instead.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+    private readonly Option<string?> _manifest = new("--manifest")
+    {
+        Description = $"Import legacy images and templates instead: a CSV file with the header {SampleManifest.Header}, one row per sample " +
+            "(sample: finger position 1-10 or a name such as right-index, or face; file: an image or an ISO/ANSI/native template, " +
+            "relative to the manifest; dpi: the scanner resolution of a fingerprint image, empty otherwise), a subject's rows together.",
+        HelpName = "MANIFEST",
+    };
     private readonly Option<string> _gallery = ServiceOptions.Gallery();
     private readonly Option<int?> _batch = CliValues.WholeNumber("--batch",
         $"Subjects per import call (default {DefaultBatch}); each call's subjects are on disk when it answers.", minimum: 1);
@@ -34,25 +47,47 @@ internal sealed class PopulationImportCommand : ICliCommand
 
     public string Name => "population import";
 
-    public string Description => "Load a population file into a gallery of the running service, insert-only (exit code 1 when subjects failed).";
+    public string Description =>
+        "Load a population file, or legacy images and templates listed in a manifest, into a gallery of the running service, insert-only (exit code 1 when subjects failed).";
 
     public IReadOnlyList<Argument> Arguments => [_file];
 
-    public IReadOnlyList<Option> Options => [_gallery, _batch, _server, _json];
+    public IReadOnlyList<Option> Options => [_manifest, _gallery, _batch, _server, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
-        var file = parsed.GetRequiredValue(_file);
+        var file = parsed.GetValue(_file);
+        var manifestPath = parsed.GetValue(_manifest);
+        if ((file is null) == (manifestPath is null))
+        {
+            throw new CliUsageException("Give either a population FILE or --manifest MANIFEST.csv, not both or neither.");
+        }
         var gallery = parsed.GetRequiredValue(_gallery);
         var batch = parsed.GetValue(_batch) ?? DefaultBatch;
         var json = parsed.GetValue(_json);
-        using var reader = Open(file);
         using var connection = ServiceConnection.Open(parsed.GetValue(_server), CallDeadline);
-        RequireSameFaceModel(reader.Header, connection, file.Name);
 
         var watch = Stopwatch.StartNew();
-        var total = context.Progress(json).Run(progress =>
-            ImportAsync(reader, gallery, batch, connection, progress, file.Name).GetAwaiter().GetResult());
+        ImportSubjectsResponse total;
+        string name;
+        if (file is not null)
+        {
+            using var reader = Open(file);
+            RequireSameFaceModel(reader.Header, connection, file.Name);
+            name = file.Name;
+            var subjects = reader.ReadAll().Select(subject => RequestOf(subject, gallery, reader.Header));
+            total = context.Progress(json).Run(progress =>
+                ImportAsync(subjects, reader.Header.SubjectCount, batch, connection, progress, name).GetAwaiter().GetResult());
+        }
+        else
+        {
+            var manifest = SampleManifest.Open(manifestPath!);
+            name = manifest.Name;
+            var count = Checked(manifest.Validate);
+            var subjects = manifest.Subjects().Select(subject => manifest.Request(subject, gallery));
+            total = context.Progress(json).Run(progress =>
+                ImportAsync(subjects, count, batch, connection, progress, name).GetAwaiter().GetResult());
+        }
         watch.Stop();
 
         if (json)
@@ -61,9 +96,22 @@ internal sealed class PopulationImportCommand : ICliCommand
         }
         else
         {
-            Write(context.Output, total, file.Name, gallery, watch.Elapsed);
+            Write(context.Output, total, name, gallery, watch.Elapsed);
         }
         return total.Failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>A mistake found while checking the manifest: nothing was sent.</summary>
+    private static T Checked<T>(Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (ManifestException e)
+        {
+            throw new CliFailureException($"{e.Message} Nothing was imported.");
+        }
     }
 
     private static PopulationReader Open(FileInfo file)
@@ -93,13 +141,13 @@ internal sealed class PopulationImportCommand : ICliCommand
         }
     }
 
-    private static async Task<ImportSubjectsResponse> ImportAsync(PopulationReader reader, string gallery, int batch, ServiceConnection connection,
-        IProgress<ProgressStep> progress, string fileName)
+    private static async Task<ImportSubjectsResponse> ImportAsync(IEnumerable<ImportSubjectRequest> requests, long count, int batch,
+        ServiceConnection connection, IProgress<ProgressStep> progress, string name)
     {
         var total = new ImportSubjectsResponse { Timings = new Timings() };
-        var subjectCount = (int)Math.Min(reader.Header.SubjectCount, int.MaxValue);
-        var stage = $"importing {fileName}";
-        using var subjects = reader.ReadAll().GetEnumerator();
+        var subjectCount = (int)Math.Min(count, int.MaxValue);
+        var stage = $"importing {name}";
+        using var subjects = requests.GetEnumerator();
         var sent = 0L;
         var more = true;
         while (more)
@@ -108,9 +156,9 @@ internal sealed class PopulationImportCommand : ICliCommand
             var response = await connection.CallAsync(async options =>
             {
                 using var call = connection.Matcher.ImportSubjects(options);
-                for (var inCall = 0; inCall < batch && (more = Next(subjects, sent, fileName)); inCall++)
+                for (var inCall = 0; inCall < batch && (more = Next(subjects, sent, name)); inCall++)
                 {
-                    await call.RequestStream.WriteAsync(RequestOf(subjects.Current, gallery, reader.Header));
+                    await call.RequestStream.WriteAsync(subjects.Current);
                     progress.Report(new ProgressStep(stage, (int)Math.Min(++sent, int.MaxValue), subjectCount));
                 }
                 await call.RequestStream.CompleteAsync();
@@ -121,17 +169,21 @@ internal sealed class PopulationImportCommand : ICliCommand
         return total;
     }
 
-    /// <summary>A damaged record ends the import; what the service answered for earlier calls is on its disk.</summary>
-    private static bool Next(IEnumerator<PopulationSubject> subjects, long sent, string fileName)
+    /// <summary>A damaged record or an unreadable sample file ends the import; what the service answered for earlier calls is on its disk.</summary>
+    private static bool Next(IEnumerator<ImportSubjectRequest> subjects, long sent, string name)
     {
+        const string Stopped = "The subjects of the calls answered before are imported; the call in progress was not completed.";
         try
         {
             return subjects.MoveNext();
         }
         catch (InvalidDataException e)
         {
-            throw new CliFailureException($"{fileName} is damaged after {sent} subject(s): {e.Message} " +
-                "The subjects of the calls answered before are imported; the call in progress was not completed.");
+            throw new CliFailureException($"{name} is damaged after {sent} subject(s): {e.Message} {Stopped}");
+        }
+        catch (ManifestException e)
+        {
+            throw new CliFailureException($"{e.Message} The import stopped after {sent} subject(s). {Stopped}");
         }
     }
 

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Text;
+using Matcher.Cli.CommandLine;
+using Matcher.Cli.Commands.Population;
+using Matcher.Cli.Commands.Service;
+using Matcher.Contracts.V1;
+
+namespace Matcher.Cli.Commands.Dedup.Report;
+
+/// <summary>
+/// `matcher dedup report JOB --output FILE.html [--manifest [GALLERY=]FILE]...`: the job's adjudication report as one
+/// HTML file a reviewer opens in a browser (see <see cref="AdjudicationReport"/>). With a manifest it holds fingerprint
+/// and face images, which are biometric data: it goes only to the file the operator names, created readable by its
+/// owner only and replaced whole; nothing of it is printed or logged, the console gets only counts.
+/// </summary>
+internal sealed class DedupReportCommand : ICliCommand
+{
+    private readonly Argument<string> _job = DedupOptions.JobId();
+    private readonly Option<string> _output = CommonOptions.OutputFile(
+        "The HTML report to write. With --manifest it shows fingerprints and faces, which are biometric data: give a place " +
+        "where such data may be stored (never a shared or public folder) and delete the file after adjudication. It is " +
+        "created readable by its owner only and replaced whole; nothing of it is printed or logged.");
+    private readonly Option<IReadOnlyList<ManifestChoice>> _manifests = CliValues.Repeated("--manifest", ManifestChoice.Syntax,
+        $"Where the subjects' images are, repeatable: a manifest as matcher population import reads it ({SampleManifest.Header}), " +
+        "for every gallery of the job, or with GALLERY= for one (a merge check whose galleries reuse ids). Without one the report holds ids and scores only.",
+        ManifestChoice.Parse);
+    private readonly Option<string?> _server = ServiceOptions.Server();
+
+    public string Name => "dedup report";
+
+    public string Description =>
+        "Write a dedup job's HTML adjudication report: clusters, pairs, scores per modality and finger, and the manifest's fingerprints (matched minutiae drawn) and faces side by side.";
+
+    public IReadOnlyList<Argument> Arguments => [_job];
+
+    public IReadOnlyList<Option> Options => [_output, _manifests, _server];
+
+    public int Run(ParseResult parsed, CommandContext context)
+    {
+        var jobId = parsed.GetRequiredValue(_job);
+        var path = parsed.GetRequiredValue(_output);
+        var manifests = parsed.GetValue(_manifests) ?? [];
+        GetJobResultsResponse results;
+        using (var connection = ServiceConnection.Open(parsed.GetValue(_server)))
+        {
+            results = DedupResultsCommand.Fetch(connection, jobId);
+        }
+        var subjects = results.Clusters.SelectMany(c => c.Members)
+            .Concat(results.Pairs.SelectMany(p => new[] { p.Subject, p.Other }))
+            .ToHashSet();
+        var samples = manifests.Count > 0 ? ReportSamples.Read(manifests, subjects) : null;
+        var report = new AdjudicationReport(results, samples, TimeProvider.System.GetUtcNow());
+        var counts = WriteOwnerOnly(path, report.Write);
+        context.Output.WriteLine($"{counts.Clusters} cluster(s), {counts.Pairs} pair(s), {counts.Images} image(s) written to {path}");
+        if (samples is not null)
+        {
+            context.Output.WriteLine($"  {samples.Count} of the job's {subjects.Count} subject(s) found in the manifest(s)");
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Writes beside the target and renames over it, so a reader never sees half a report and a failed run leaves any
+    /// earlier report as it was; the new file is readable by its owner only from its creation on.
+    /// </summary>
+    private static ReportCounts WriteOwnerOnly(string path, Func<TextWriter, ReportCounts> write)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        try
+        {
+            ReportCounts counts;
+            using (var writer = new StreamWriter(temporary, new UTF8Encoding(false), options))
+            {
+                counts = write(writer);
+            }
+            File.Move(temporary, full, overwrite: true);
+            return counts;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}
