@@ -3,6 +3,7 @@ using Matcher.Enrollment;
 using Matcher.Redis.Hosting;
 using Matcher.Redis.Options;
 using Matcher.Server.Errors;
+using Matcher.Server.Security;
 using Matcher.Server.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,11 @@ public static class MatcherServerSetup
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = IPAddress.TryParse(options.ListenAddress, out var parsed) ? parsed : IPAddress.Loopback;
-            kestrel.Listen(address, options.Port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                listen.UseMatcherTransportSecurity(options.Security);
+            });
             kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes;
         });
 
@@ -47,6 +52,7 @@ public static class MatcherServerSetup
             health.AddCheck<RedisCacheHealthCheck>(RedisCacheHealthCheck.Name).AddCheck<RedisComponentHealthCheck>(RedisComponentHealthCheck.Name);
         }
         builder.Services.AddMatcherEngines();
+        builder.AddMatcherSecurity(options);
         return builder;
     }
 
@@ -61,6 +67,7 @@ public static class MatcherServerSetup
             var redis = app.Services.GetRequiredService<IOptions<RedisCacheOptions>>().Value;
             core.StartWarmCacheAsync(redis, app.Lifetime.ApplicationStopping).GetAwaiter().GetResult();
         }
+        app.UseMatcherSecurity();
         app.MapGrpcService<MatcherService>();
         app.MapGrpcService<CacheService>();
         app.MapGrpcService<TemplatesService>();

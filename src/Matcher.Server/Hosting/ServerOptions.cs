@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Matcher.Redis.Options;
+using Matcher.Server.Security.Options;
 
 namespace Matcher.Server.Hosting;
 
@@ -77,6 +78,9 @@ public sealed class ServerOptions : IValidatableObject
     /// <summary>Face quality gate and face engine settings (section Matcher:Face).</summary>
     public FaceServerOptions Face { get; set; } = new();
 
+    /// <summary>TLS, identities, roles, limits and the audit log (section Matcher:Security).</summary>
+    public SecurityOptions Security { get; set; } = new();
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 
     public RedisCacheOptions ToRedisCacheOptions() => new()
@@ -98,6 +102,10 @@ public sealed class ServerOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"Matcher:RedisStartupWait '{RedisStartupWait}' must lie between 00:00:00 and 01:00:00.", [nameof(RedisStartupWait)]);
+        }
+        foreach (var securityProblem in Security.Validate(ListenAddress))
+        {
+            yield return securityProblem;
         }
         foreach (var faceProblem in Face.Validate())
         {
