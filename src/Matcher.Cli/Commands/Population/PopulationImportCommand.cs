@@ -29,7 +29,7 @@ internal sealed class PopulationImportCommand : ICliCommand
     private readonly Option<string> _gallery = ServiceOptions.Gallery();
     private readonly Option<int?> _batch = CliValues.WholeNumber("--batch",
         $"Subjects per import call (default {DefaultBatch}); each call's subjects are on disk when it answers.", minimum: 1);
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "population import";
@@ -38,7 +38,7 @@ internal sealed class PopulationImportCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [_file];
 
-    public IReadOnlyList<Option> Options => [_gallery, _batch, _server, _json];
+    public IReadOnlyList<Option> Options => [_gallery, _batch, .. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
@@ -47,7 +47,7 @@ internal sealed class PopulationImportCommand : ICliCommand
         var batch = parsed.GetValue(_batch) ?? DefaultBatch;
         var json = parsed.GetValue(_json);
         using var reader = Open(file);
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server), CallDeadline);
+        using var connection = _connection.Open(parsed, CallDeadline);
         RequireSameFaceModel(reader.Header, connection, file.Name);
 
         var watch = Stopwatch.StartNew();

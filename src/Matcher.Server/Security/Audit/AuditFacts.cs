@@ -18,8 +18,13 @@ internal static class AuditFacts
     /// <summary>Most ids one record lists; a stream's subjects are spread over progress records of this size.</summary>
     public const int MaxListed = 1000;
 
-    public static AuditRecord OfRequest(AuditRecord record, IMessage request)
+    /// <summary><paramref name="record"/> with what <paramref name="request"/> names; unchanged for a message that is not protobuf.</summary>
+    public static AuditRecord OfRequest(AuditRecord record, IMessage? request)
     {
+        if (request is null)
+        {
+            return record;
+        }
         var gallery = StringField(request, "gallery") is { } named ? Gallery(named) : null;
         var galleries = StringList(request, "galleries").Select(Gallery).ToList();
         if (gallery is not null)
@@ -35,7 +40,7 @@ internal static class AuditFacts
         return record with { Galleries = galleries.Distinct().ToList(), Subjects = subjects };
     }
 
-    public static AuditRecord OfResponse(AuditRecord record, IMessage response) => record with
+    public static AuditRecord OfResponse(AuditRecord record, IMessage? response) => response is null ? record : record with
     {
         Decision = Decision(response),
         Candidates = Candidates(response),

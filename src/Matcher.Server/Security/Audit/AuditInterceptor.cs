@@ -23,8 +23,8 @@ internal sealed class AuditInterceptor(AuditTrail trail, TimeProvider clock, ILo
         {
             return await continuation(request, context);
         }
-        var record = AuditFacts.OfRequest(Begin(context), (IMessage)request);
-        return await RunAsync(record, kind, () => continuation(request, context), response => AuditFacts.OfResponse(record, (IMessage)response!));
+        var record = AuditFacts.OfRequest(Begin(context), request as IMessage);
+        return await RunAsync(record, kind, () => continuation(request, context), response => AuditFacts.OfResponse(record, response as IMessage));
     }
 
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
@@ -37,7 +37,7 @@ internal sealed class AuditInterceptor(AuditTrail trail, TimeProvider clock, ILo
         var record = Begin(context);
         var audited = new AuditedRequestStream<TRequest>(requestStream, this, record);
         return await RunAsync(record, kind, () => continuation(audited, context),
-            response => AuditFacts.OfResponse(audited.Remaining(record), (IMessage)response!), audited.Remaining);
+            response => AuditFacts.OfResponse(audited.Remaining(record), response as IMessage), audited.Remaining);
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
@@ -48,7 +48,7 @@ internal sealed class AuditInterceptor(AuditTrail trail, TimeProvider clock, ILo
             await continuation(request, responseStream, context);
             return;
         }
-        var record = AuditFacts.OfRequest(Begin(context), (IMessage)request);
+        var record = AuditFacts.OfRequest(Begin(context), request as IMessage);
         await RunAsync(record, kind, async () =>
         {
             await continuation(request, responseStream, context);
@@ -137,5 +137,5 @@ internal sealed class AuditInterceptor(AuditTrail trail, TimeProvider clock, ILo
 
     /// <summary>PERMISSION_DENIED rather than PermissionDenied: the names of the gRPC specification.</summary>
     private static string StatusName(StatusCode code) =>
-        string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : $"{char.ToUpperInvariant(c)}"));
+        code == StatusCode.OK ? "OK" : string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : $"{char.ToUpperInvariant(c)}"));
 }
