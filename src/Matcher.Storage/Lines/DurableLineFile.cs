@@ -14,13 +14,15 @@ public sealed class DurableLineFile : IAsyncDisposable
 {
     private const byte NewLine = (byte)'\n';
 
+    private readonly FileStream writerLock;
     private readonly FileStream file;
     private readonly Channel<PendingLine> queue = Channel.CreateUnbounded<PendingLine>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
 
-    private DurableLineFile(string path, FileStream file, byte[]? lastLine, long tornBytesCut)
+    private DurableLineFile(string path, FileStream writerLock, FileStream file, byte[]? lastLine, long tornBytesCut)
     {
         Path = path;
+        this.writerLock = writerLock;
         this.file = file;
         LastLine = lastLine;
         TornBytesCut = tornBytesCut;
@@ -42,18 +44,12 @@ public sealed class DurableLineFile : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLineBytes, 1);
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
+        var writerLock = LockWriter(path);
         var created = !File.Exists(path);
-        FileStream file;
+        FileStream? file = null;
         try
         {
-            file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
-        }
-        catch (IOException exception)
-        {
-            throw new IOException($"'{path}' is already open for writing by another matcher instance.", exception);
-        }
-        try
-        {
+            file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
             if (created)
             {
                 DirectorySync.Flush(directory);
@@ -67,11 +63,12 @@ public sealed class DurableLineFile : IAsyncDisposable
             }
             var lastLine = end == 0 ? null : LineEndingAt(file, end, maxLineBytes, path);
             file.Seek(0, SeekOrigin.End);
-            return new DurableLineFile(path, file, lastLine, torn);
+            return new DurableLineFile(path, writerLock, file, lastLine, torn);
         }
         catch
         {
-            file.Dispose();
+            file?.Dispose();
+            writerLock.Dispose();
             throw;
         }
     }
@@ -138,6 +135,20 @@ public sealed class DurableLineFile : IAsyncDisposable
         queue.Writer.TryComplete();
         await writer.ConfigureAwait(false);
         await file.DisposeAsync().ConfigureAwait(false);
+        await writerLock.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The OS-level exclusive lock (flock on Unix) on a file beside it keeps a second writer out.</summary>
+    private static FileStream LockWriter(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException exception)
+        {
+            throw new IOException($"'{path}' is already open for writing by another matcher instance.", exception);
+        }
     }
 
     /// <summary>Group commit: everything queued is written with one call and one fsync, then acknowledged.</summary>

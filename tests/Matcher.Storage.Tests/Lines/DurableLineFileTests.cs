@@ -74,7 +74,7 @@ public sealed class DurableLineFileTests
 
         var second = Assert.Throws<IOException>(() => DurableLineFile.Open(path, 1024));
         Assert.Contains("already open for writing", second.Message);
-        Assert.Throws<ArgumentException>(() => file.Append(Line("two\nlines")));
+        Assert.Throws<ArgumentException>(() => { _ = file.Append(Line("two\nlines")); });
     }
 
     [Fact]

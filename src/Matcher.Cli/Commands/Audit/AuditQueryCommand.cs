@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Google.Protobuf.WellKnownTypes;
 using Matcher.Cli.CommandLine;
 using Matcher.Cli.Commands.Service;
 using Matcher.Contracts.V1;
@@ -38,8 +37,8 @@ internal sealed class AuditQueryCommand : ICliCommand
         var request = new QueryAuditRequest
         {
             AfterSequence = (ulong)(parsed.GetValue(_after) ?? 0),
-            Since = parsed.GetValue(_since) is { } since ? Timestamp.FromDateTimeOffset(since) : null,
-            Until = parsed.GetValue(_until) is { } until ? Timestamp.FromDateTimeOffset(until) : null,
+            Since = parsed.GetValue(_since) is { } since ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(since) : null,
+            Until = parsed.GetValue(_until) is { } until ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(until) : null,
             Actor = parsed.GetValue(_actor) ?? "",
             Rpc = parsed.GetValue(_rpc) ?? "",
             Gallery = parsed.GetValue(_gallery) ?? "",
@@ -96,16 +95,16 @@ internal sealed class AuditQueryCommand : ICliCommand
         }
         if (record.Subjects.Count > 0)
         {
-            text += $"; subjects {string.Join(", ", record.Subjects.Select(Name))}";
+            text += $"; subjects {string.Join(", ", record.Subjects.Select(Qualified))}";
         }
         if (record.Candidates.Count > 0)
         {
-            text += $"; candidates {string.Join(", ", record.Candidates.Select(Name))}";
+            text += $"; candidates {string.Join(", ", record.Candidates.Select(Qualified))}";
         }
         return record.Detail.Length > 0 ? $"{text}; {record.Detail}" : text;
     }
 
-    private static string Name(AuditSubject subject) => subject.Gallery.Length == 0 ? subject.SubjectId : $"{subject.Gallery}/{subject.SubjectId}";
+    private static string Qualified(AuditSubject subject) => subject.Gallery.Length == 0 ? subject.SubjectId : $"{subject.Gallery}/{subject.SubjectId}";
 
     private static long ParseSequence(string text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)

@@ -16,10 +16,10 @@ internal sealed class AuditVerifyCommand : ICliCommand
 {
     private readonly Option<string?> _file = new("--file")
     {
-        Description = "Verify this copy of an audit log here instead of asking the service; needs --key-file.",
+        Description = "Verify this copy of an audit log here instead of asking the service; needs --audit-key.",
         HelpName = "FILE",
     };
-    private readonly Option<IReadOnlyList<string>> _keyFiles = CliValues.Repeated("--key-file", "FILE",
+    private readonly Option<IReadOnlyList<string>> _keyFiles = CliValues.Repeated("--audit-key", "FILE",
         "An audit key (base64 text) the log was written with; repeat it for the keys of earlier rotations.", text => text);
     private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
@@ -62,7 +62,7 @@ internal sealed class AuditVerifyCommand : ICliCommand
     {
         if (keyFiles.Count == 0)
         {
-            throw new CliUsageException("--file needs the audit key it was written with: give --key-file.");
+            throw new CliUsageException("--file needs the audit key it was written with: give --audit-key.");
         }
         if (!File.Exists(file))
         {
