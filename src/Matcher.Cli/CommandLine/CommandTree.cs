@@ -15,6 +15,7 @@ internal static class CommandTree
     /// <summary>What the commands of a group have in common; a group missing here is listed without a description.</summary>
     private static readonly Dictionary<string, string> GroupDescriptions = new(StringComparer.Ordinal)
     {
+        ["audit"] = "Read and verify the tamper-evident audit log of a running service (auditor role), or a copy of it.",
         ["cache"] = "Compare or rebuild the Redis warm cache of a running service.",
         ["dedup"] = "Run batch dedup jobs on the service: every subject of a gallery searched against the gallery, for adjudication.",
         ["calibrate"] = "Fit the score calibration of an engine from every impostor pair of a dataset.",

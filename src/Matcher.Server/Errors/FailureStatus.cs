@@ -1,5 +1,6 @@
 using Google.Rpc;
 using Matcher.Core.Errors;
+using Matcher.Server.Security.Authorization;
 
 namespace Matcher.Server.Errors;
 
@@ -30,6 +31,7 @@ internal sealed record FailureStatus(Code Code, string Reason, string Message, s
             Refusal.Unavailable => Code.Unavailable,
             _ => Code.FailedPrecondition,
         }, refused.Reason, refused.Message, null),
+        GalleryDeniedException denied => new(Code.PermissionDenied, SecurityRefusal.GalleryReason, denied.Message, null),
         _ => null,
     };
 }

@@ -4,6 +4,7 @@ using Matcher.Jobs;
 using Matcher.Redis.Hosting;
 using Matcher.Redis.Options;
 using Matcher.Server.Errors;
+using Matcher.Server.Security;
 using Matcher.Server.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,11 @@ public static class MatcherServerSetup
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = IPAddress.TryParse(options.ListenAddress, out var parsed) ? parsed : IPAddress.Loopback;
-            kestrel.Listen(address, options.Port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                listen.UseMatcherTransportSecurity(options.Security);
+            });
             kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes;
         });
 
@@ -49,6 +54,7 @@ public static class MatcherServerSetup
             health.AddCheck<RedisCacheHealthCheck>(RedisCacheHealthCheck.Name).AddCheck<RedisComponentHealthCheck>(RedisComponentHealthCheck.Name);
         }
         builder.Services.AddMatcherEngines();
+        builder.AddMatcherSecurity(options);
         return builder;
     }
 
@@ -65,6 +71,7 @@ public static class MatcherServerSetup
         }
         // Jobs start after the subjects are loaded, so a job resumed after a restart sees its whole gallery.
         app.Services.GetRequiredService<JobsCore>().StartRunning();
+        app.UseMatcherSecurity();
         app.MapGrpcService<MatcherService>();
         app.MapGrpcService<JobsService>();
         app.MapGrpcService<CacheService>();

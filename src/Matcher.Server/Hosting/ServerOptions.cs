@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Matcher.Redis.Options;
+using Matcher.Server.Security.Options;
 
 namespace Matcher.Server.Hosting;
 
@@ -79,6 +80,8 @@ public sealed class ServerOptions : IValidatableObject
 
     /// <summary>Batch dedup jobs (section Matcher:Jobs).</summary>
     public JobServerOptions Jobs { get; set; } = new();
+    /// <summary>TLS, identities, roles, limits and the audit log (section Matcher:Security).</summary>
+    public SecurityOptions Security { get; set; } = new();
 
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 
@@ -101,6 +104,10 @@ public sealed class ServerOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"Matcher:RedisStartupWait '{RedisStartupWait}' must lie between 00:00:00 and 01:00:00.", [nameof(RedisStartupWait)]);
+        }
+        foreach (var securityProblem in Security.Validate(ListenAddress))
+        {
+            yield return securityProblem;
         }
         foreach (var faceProblem in Face.Validate())
         {

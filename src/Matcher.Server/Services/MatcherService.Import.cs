@@ -5,6 +5,7 @@ using Matcher.Contracts.V1;
 using Matcher.Enrollment.Import;
 using Matcher.Server.Errors;
 using Matcher.Server.Requests;
+using Matcher.Server.Security.Authorization;
 using SubjectFailure = Matcher.Enrollment.Import.ImportFailure;
 using WireFailure = Matcher.Contracts.V1.ImportFailure;
 
@@ -18,7 +19,7 @@ internal sealed partial class MatcherService
 
     public override async Task<ImportSubjectsResponse> ImportSubjects(IAsyncStreamReader<ImportSubjectRequest> requestStream, ServerCallContext context)
     {
-        var report = await registry.ImportAsync(ItemsOf(requestStream), ImportedAnswer, ImportOptions.Default, context.CancellationToken);
+        var report = await registry.ImportAsync(ItemsOf(requestStream, context), ImportedAnswer, ImportOptions.Default, context.CancellationToken);
         return new ImportSubjectsResponse
         {
             Imported = (ulong)report.Imported,
@@ -30,20 +31,22 @@ internal sealed partial class MatcherService
         };
     }
 
-    private async IAsyncEnumerable<ImportItem> ItemsOf(IAsyncStreamReader<ImportSubjectRequest> stream,
+    private async IAsyncEnumerable<ImportItem> ItemsOf(IAsyncStreamReader<ImportSubjectRequest> stream, ServerCallContext context,
         [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         var index = 0L;
         while (await stream.MoveNext(cancellation))
         {
             var message = stream.Current;
-            yield return new ImportItem(index++, message.SubjectId, message.Gallery, reading => Read(message, reading));
+            yield return new ImportItem(index++, message.SubjectId, message.Gallery, reading => Read(message, context, reading));
         }
     }
 
-    private ImportSubject Read(ImportSubjectRequest message, CancellationToken cancellation)
+    /// <summary>A subject in a gallery its caller may not touch fails alone (PERMISSION_DENIED); the rest of the import goes on.</summary>
+    private ImportSubject Read(ImportSubjectRequest message, ServerCallContext context, CancellationToken cancellation)
     {
         var key = KeyOf(message.Gallery, message.SubjectId);
+        GalleryAccess.RequireFor(context, key.Gallery);
         var requestId = message.RequestId.Length == 0 ? null : RequestValidation.RequestId(message.RequestId, "request_id");
         return new ImportSubject(key, SamplesOf(samplesReader.Read(message.Samples, "samples", cancellation)), requestId);
     }

@@ -11,6 +11,7 @@ public sealed class LoopbackService : IAsyncLifetime
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("matcher-cli-").FullName;
     private string[] _extraArguments = [];
+    private string _scheme = "http";
     private WebApplication? _app;
 
     public string Address { get; private set; } = "";
@@ -19,6 +20,14 @@ public sealed class LoopbackService : IAsyncLifetime
     public static async Task<LoopbackService> StartAsync(params string[] extraArguments)
     {
         var service = new LoopbackService { _extraArguments = extraArguments };
+        await service.InitializeAsync();
+        return service;
+    }
+
+    /// <summary>A service behind TLS (Matcher:Security:Mode tls or mtls among <paramref name="securityArguments"/>), addressed over https.</summary>
+    public static async Task<LoopbackService> StartSecureAsync(params string[] securityArguments)
+    {
+        var service = new LoopbackService { _extraArguments = securityArguments, _scheme = "https" };
         await service.InitializeAsync();
         return service;
     }
@@ -37,7 +46,7 @@ public sealed class LoopbackService : IAsyncLifetime
         _app = builder.Build();
         _app.MapMatcherServer();
         await _app.StartAsync();
-        Address = $"http://127.0.0.1:{port}";
+        Address = $"{_scheme}://127.0.0.1:{port}";
     }
 
     public async ValueTask DisposeAsync()

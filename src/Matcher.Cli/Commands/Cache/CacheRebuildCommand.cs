@@ -14,7 +14,7 @@ internal sealed class CacheRebuildCommand : ICliCommand
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(30);
 
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "cache rebuild";
@@ -23,11 +23,11 @@ internal sealed class CacheRebuildCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_server, _json];
+    public IReadOnlyList<Option> Options => [.. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server), Deadline);
+        using var connection = _connection.Open(parsed, Deadline);
 
         var response = connection.Call(options => connection.Cache.RebuildCache(new RebuildCacheRequest(), options));
 

@@ -18,7 +18,7 @@ internal sealed class CacheVerifyCommand : ICliCommand
 
     private readonly Option<int?> _maxListed = CliValues.WholeNumber("--max-listed",
         $"The most subjects listed for each kind of difference (default {DefaultMaxListed}).", minimum: 1);
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "cache verify";
@@ -27,12 +27,12 @@ internal sealed class CacheVerifyCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_maxListed, _server, _json];
+    public IReadOnlyList<Option> Options => [_maxListed, .. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
         var request = new VerifyCacheRequest { MaxListed = (uint)(parsed.GetValue(_maxListed) ?? DefaultMaxListed) };
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server), Deadline);
+        using var connection = _connection.Open(parsed, Deadline);
 
         var response = connection.Call(options => connection.Cache.VerifyCache(request, options));
 

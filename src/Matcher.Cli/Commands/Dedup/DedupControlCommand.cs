@@ -10,7 +10,7 @@ namespace Matcher.Cli.Commands.Dedup;
 internal abstract class DedupControlCommand(string verb, string description) : ICliCommand
 {
     private readonly Argument<string> _job = DedupOptions.JobId();
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => $"dedup {verb}";
@@ -19,12 +19,12 @@ internal abstract class DedupControlCommand(string verb, string description) : I
 
     public IReadOnlyList<Argument> Arguments => [_job];
 
-    public IReadOnlyList<Option> Options => [_server, _json];
+    public IReadOnlyList<Option> Options => [.. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
         var jobId = parsed.GetRequiredValue(_job);
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
+        using var connection = _connection.Open(parsed);
         var status = connection.Call(options => Change(connection.Jobs, jobId, options));
         if (parsed.GetValue(_json))
         {

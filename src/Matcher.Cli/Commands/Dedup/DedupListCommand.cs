@@ -8,7 +8,7 @@ namespace Matcher.Cli.Commands.Dedup;
 /// <summary>`matcher dedup list`: every job the service knows, newest first.</summary>
 internal sealed class DedupListCommand : ICliCommand
 {
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "dedup list";
@@ -17,11 +17,11 @@ internal sealed class DedupListCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_server, _json];
+    public IReadOnlyList<Option> Options => [.. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
+        using var connection = _connection.Open(parsed);
         var response = connection.Call(options => connection.Jobs.ListJobs(new ListJobsRequest(), options));
         if (parsed.GetValue(_json))
         {

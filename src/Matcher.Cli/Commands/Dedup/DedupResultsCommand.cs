@@ -24,7 +24,7 @@ internal sealed class DedupResultsCommand : ICliCommand
     }.AcceptOnlyFromAmong("csv", "json");
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write the pairs here instead of to the console.", HelpName = "FILE" };
     private readonly Option<string?> _clusters = new("--clusters") { Description = "With csv: write the clusters, one row each, to this file.", HelpName = "FILE" };
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
 
     public string Name => "dedup results";
 
@@ -32,12 +32,12 @@ internal sealed class DedupResultsCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [_job];
 
-    public IReadOnlyList<Option> Options => [_format, _output, _clusters, _server];
+    public IReadOnlyList<Option> Options => [_format, _output, _clusters, .. _connection.All];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
         var jobId = parsed.GetRequiredValue(_job);
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
+        using var connection = _connection.Open(parsed);
         var results = Fetch(connection, jobId);
         var output = parsed.GetValue(_output);
         using var writer = output is null ? null : new StreamWriter(output, append: false, new UTF8Encoding(false));

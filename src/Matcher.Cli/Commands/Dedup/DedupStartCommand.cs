@@ -30,7 +30,7 @@ internal sealed class DedupStartCommand : ICliCommand
         HelpName = "ID",
     };
     private readonly Option<string?> _label = new("--label") { Description = "Free text shown in listings, such as the legacy source.", HelpName = "TEXT" };
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "dedup start";
@@ -39,7 +39,7 @@ internal sealed class DedupStartCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_gallery, _against, _modalities, _rate, _maxCandidates, _requestId, _label, _server, _json];
+    public IReadOnlyList<Option> Options => [_gallery, _against, _modalities, _rate, _maxCandidates, _requestId, _label, .. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
@@ -61,7 +61,7 @@ internal sealed class DedupStartCommand : ICliCommand
         {
             request.TargetFalsePositiveIdentificationRate = rate;
         }
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
+        using var connection = _connection.Open(parsed);
         var response = connection.Call(options => connection.Jobs.StartDedupJob(request, options));
         if (parsed.GetValue(_json))
         {

@@ -14,7 +14,7 @@ namespace Matcher.Cli.Commands.Dedup;
 internal sealed class DedupWatchCommand : ICliCommand
 {
     private readonly Argument<string> _job = DedupOptions.JobId();
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "dedup watch";
@@ -23,13 +23,13 @@ internal sealed class DedupWatchCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [_job];
 
-    public IReadOnlyList<Option> Options => [_server, _json];
+    public IReadOnlyList<Option> Options => [.. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
         var jobId = parsed.GetRequiredValue(_job);
         var json = parsed.GetValue(_json);
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
+        using var connection = _connection.Open(parsed);
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

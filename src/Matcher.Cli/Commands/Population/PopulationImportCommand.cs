@@ -42,7 +42,7 @@ internal sealed class PopulationImportCommand : ICliCommand
     private readonly Option<string> _gallery = ServiceOptions.Gallery();
     private readonly Option<int?> _batch = CliValues.WholeNumber("--batch",
         $"Subjects per import call (default {DefaultBatch}); each call's subjects are on disk when it answers.", minimum: 1);
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "population import";
@@ -52,7 +52,7 @@ internal sealed class PopulationImportCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [_file];
 
-    public IReadOnlyList<Option> Options => [_manifest, _gallery, _batch, _server, _json];
+    public IReadOnlyList<Option> Options => [_manifest, _gallery, _batch, .. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
@@ -65,7 +65,7 @@ internal sealed class PopulationImportCommand : ICliCommand
         var gallery = parsed.GetRequiredValue(_gallery);
         var batch = parsed.GetValue(_batch) ?? DefaultBatch;
         var json = parsed.GetValue(_json);
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server), CallDeadline);
+        using var connection = _connection.Open(parsed, CallDeadline);
 
         var watch = Stopwatch.StartNew();
         ImportSubjectsResponse total;

@@ -9,7 +9,7 @@ internal sealed class DeleteCommand : ICliCommand
 {
     private readonly Option<string> _id = ServiceOptions.SubjectId();
     private readonly Option<string> _gallery = ServiceOptions.Gallery();
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "delete";
@@ -18,12 +18,12 @@ internal sealed class DeleteCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_id, _gallery, _server, _json];
+    public IReadOnlyList<Option> Options => [_id, _gallery, .. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
         var request = new DeleteRequest { SubjectId = parsed.GetRequiredValue(_id), Gallery = parsed.GetRequiredValue(_gallery) };
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
+        using var connection = _connection.Open(parsed);
 
         connection.Call(options => connection.Matcher.Delete(request, options));
 

@@ -21,7 +21,7 @@ internal sealed class EnrollCommand : ICliCommand
         Description = "An id the station keeps for this enrollment: a retry with the same id gets the original answer.",
         HelpName = "ID",
     };
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "enroll";
@@ -30,7 +30,7 @@ internal sealed class EnrollCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_id, _gallery, .. _samples.Options, _mode, _requestId, _server, _json];
+    public IReadOnlyList<Option> Options => [_id, _gallery, .. _samples.Options, _mode, _requestId, .. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
@@ -42,7 +42,7 @@ internal sealed class EnrollCommand : ICliCommand
             RequestId = parsed.GetValue(_requestId) ?? "",
             Samples = _samples.Read(parsed),
         };
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
+        using var connection = _connection.Open(parsed);
 
         var response = connection.Call(options => connection.Matcher.Enroll(request, options));
 

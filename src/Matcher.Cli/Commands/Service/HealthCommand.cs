@@ -18,7 +18,7 @@ internal sealed class HealthCommand : ICliCommand
         Description = "One service to ask about, such as redis; the whole server when not given.",
         HelpName = "NAME",
     };
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "health";
@@ -27,12 +27,12 @@ internal sealed class HealthCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_service, _server, _json];
+    public IReadOnlyList<Option> Options => [_service, .. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
         var request = new HealthCheckRequest { Service = parsed.GetValue(_service) ?? "" };
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server), Deadline);
+        using var connection = _connection.Open(parsed, Deadline);
 
         var response = connection.Call(options => connection.Health.Check(request, options));
 

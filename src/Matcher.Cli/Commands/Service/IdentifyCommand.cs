@@ -13,7 +13,7 @@ internal sealed class IdentifyCommand : ICliCommand
     private readonly Option<int?> _max = CliValues.WholeNumber("--max", "The most candidates to return (default: the service's).", minimum: 1);
     private readonly Option<double?> _fpir = CliValues.Rate("--fpir",
         "Accepted chance that a search names a wrong person, which sets the threshold (default: the service's).");
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "identify";
@@ -22,7 +22,7 @@ internal sealed class IdentifyCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_galleries, .. _samples.Options, _max, _fpir, _server, _json];
+    public IReadOnlyList<Option> Options => [_galleries, .. _samples.Options, _max, _fpir, .. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
@@ -36,7 +36,7 @@ internal sealed class IdentifyCommand : ICliCommand
             search.TargetFalsePositiveIdentificationRate = rate;
         }
         var request = new IdentifyRequest { Galleries = { parsed.GetValue(_galleries) ?? [] }, Search = search, Samples = _samples.Read(parsed) };
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
+        using var connection = _connection.Open(parsed);
 
         var response = connection.Call(options => connection.Matcher.Identify(request, options));
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Authentication;
 using System.Text;
 using Google.Rpc;
 using Grpc.Core;
@@ -31,6 +32,9 @@ internal static class RpcErrorText
     /// <summary>Statuses without a reason come from the transport or the client, not from the service's own checks.</summary>
     private static string TransportMessage(RpcException exception, string address, TimeSpan deadline) => exception.StatusCode switch
     {
+        _ when Causes(exception).Any(e => e is AuthenticationException) =>
+            $"no trusted TLS connection to {address} ({Cause(exception)}). Give --ca-file with the authority that issued the service's " +
+            "certificate, and check that the address names the service as its certificate does.",
         StatusCode.Unavailable =>
             $"cannot reach the Matcher service at {address} ({Cause(exception)}). Is it running? Start it with ./scripts/run.sh, " +
             $"or point --server or {ServiceConnection.EnvironmentVariable} at it.",
@@ -40,13 +44,13 @@ internal static class RpcErrorText
         _ => exception.Status.Detail,
     };
 
-    private static string Cause(RpcException exception)
+    private static string Cause(RpcException exception) => Causes(exception).LastOrDefault()?.Message ?? exception.Status.Detail;
+
+    private static IEnumerable<Exception> Causes(RpcException exception)
     {
-        var innermost = exception.Status.DebugException;
-        while (innermost?.InnerException is not null)
+        for (var cause = exception.Status.DebugException; cause is not null; cause = cause.InnerException)
         {
-            innermost = innermost.InnerException;
+            yield return cause;
         }
-        return innermost?.Message ?? exception.Status.Detail;
     }
 }

@@ -23,18 +23,29 @@ internal sealed class ServiceConnection : IDisposable
     private readonly GrpcChannel _channel;
     private readonly TimeSpan _deadline;
 
-    private ServiceConnection(Uri address, string addressText, TimeSpan deadline)
+    private ServiceConnection(Uri address, string addressText, ServiceCredentials credentials, TimeSpan deadline)
     {
         Address = addressText;
         _deadline = deadline;
-        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        var options = new GrpcChannelOptions
         {
-            HttpHandler = new SocketsHttpHandler { ConnectTimeout = ConnectTimeout, EnableMultipleHttp2Connections = true },
-        });
+            HttpHandler = new SocketsHttpHandler
+            {
+                ConnectTimeout = ConnectTimeout,
+                EnableMultipleHttp2Connections = true,
+                SslOptions = credentials.TlsOptions(),
+            },
+        };
+        if (credentials.Token(address) is { } token)
+        {
+            options.Credentials = ChannelCredentials.Create(ChannelCredentials.SecureSsl, token);
+        }
+        _channel = GrpcChannel.ForAddress(address, options);
         Matcher = new MatcherClient(_channel);
         Health = new Health.HealthClient(_channel);
         Cache = new Contracts.V1.Cache.CacheClient(_channel);
         Jobs = new Contracts.V1.Jobs.JobsClient(_channel);
+        Audit = new Contracts.V1.Audit.AuditClient(_channel);
     }
 
     /// <summary>The address as the operator gave it, for messages.</summary>
@@ -48,14 +59,16 @@ internal sealed class ServiceConnection : IDisposable
 
     public Contracts.V1.Jobs.JobsClient Jobs { get; }
 
-    /// <summary>Opens a channel to <paramref name="server"/> (from --server), else MATCHER_SERVER, else the loopback default.</summary>
-    public static ServiceConnection Open(string? server) => Open(server, DefaultDeadline);
+    public Contracts.V1.Audit.AuditClient Audit { get; }
 
-    public static ServiceConnection Open(string? server, TimeSpan deadline)
+    /// <summary>Opens a channel to <paramref name="server"/> (from --server), else MATCHER_SERVER, else the loopback default.</summary>
+    public static ServiceConnection Open(string? server, ServiceCredentials credentials) => Open(server, credentials, DefaultDeadline);
+
+    public static ServiceConnection Open(string? server, ServiceCredentials credentials, TimeSpan deadline)
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         var text = server ?? (string.IsNullOrWhiteSpace(fromEnvironment) ? DefaultAddress : ParseAddress(fromEnvironment, EnvironmentVariable));
-        return new ServiceConnection(new Uri(text), text, deadline);
+        return new ServiceConnection(new Uri(text), text, credentials, deadline);
     }
 
     /// <summary>An absolute http or https address, returned as the operator wrote it in <paramref name="source"/>.</summary>

@@ -8,7 +8,7 @@ namespace Matcher.Cli.Commands.Service;
 /// <summary>`matcher stats`: how many subjects and templates the service holds, per gallery, and its memory.</summary>
 internal sealed class StatsCommand : ICliCommand
 {
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "stats";
@@ -17,11 +17,11 @@ internal sealed class StatsCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_server, _json];
+    public IReadOnlyList<Option> Options => [.. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
+        using var connection = _connection.Open(parsed);
 
         var response = connection.Call(options => connection.Matcher.GetStats(new GetStatsRequest(), options));
 

@@ -10,7 +10,7 @@ internal sealed class SubjectCommand : ICliCommand
 {
     private readonly Option<string> _id = ServiceOptions.SubjectId();
     private readonly Option<string> _gallery = ServiceOptions.Gallery();
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "subject";
@@ -19,12 +19,12 @@ internal sealed class SubjectCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_id, _gallery, _server, _json];
+    public IReadOnlyList<Option> Options => [_id, _gallery, .. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
         var request = new GetSubjectRequest { SubjectId = parsed.GetRequiredValue(_id), Gallery = parsed.GetRequiredValue(_gallery) };
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
+        using var connection = _connection.Open(parsed);
 
         var response = connection.Call(options => connection.Matcher.GetSubject(request, options));
 

@@ -12,7 +12,7 @@ internal sealed class VerifyCommand : ICliCommand
     private readonly SampleArguments _samples = new();
     private readonly Option<double?> _fmr = CliValues.Rate("--fmr",
         "Accepted chance that an impostor is accepted, which sets the threshold (default: the service's).");
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
     private readonly Option<bool> _json = CommonOptions.Json();
 
     public string Name => "verify";
@@ -21,7 +21,7 @@ internal sealed class VerifyCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_id, _gallery, .. _samples.Options, _fmr, _server, _json];
+    public IReadOnlyList<Option> Options => [_id, _gallery, .. _samples.Options, _fmr, .. _connection.All, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
@@ -31,7 +31,7 @@ internal sealed class VerifyCommand : ICliCommand
             request.TargetFalseMatchRate = rate;
         }
         request.Samples = _samples.Read(parsed);
-        using var connection = ServiceConnection.Open(parsed.GetValue(_server));
+        using var connection = _connection.Open(parsed);
 
         var response = connection.Call(options => connection.Matcher.Verify(request, options));
 

@@ -24,7 +24,7 @@ internal sealed class DedupReportCommand : ICliCommand
         $"Where the subjects' images are, repeatable: a manifest as matcher population import reads it ({SampleManifest.Header}), " +
         "for every gallery of the job, or with GALLERY= for one (a merge check whose galleries reuse ids). Without one the report holds ids and scores only.",
         ManifestChoice.Parse);
-    private readonly Option<string?> _server = ServiceOptions.Server();
+    private readonly ConnectionOptions _connection = new();
 
     public string Name => "dedup report";
 
@@ -33,7 +33,7 @@ internal sealed class DedupReportCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [_job];
 
-    public IReadOnlyList<Option> Options => [_output, _manifests, _server];
+    public IReadOnlyList<Option> Options => [_output, _manifests, .. _connection.All];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
@@ -41,7 +41,7 @@ internal sealed class DedupReportCommand : ICliCommand
         var path = parsed.GetRequiredValue(_output);
         var manifests = parsed.GetValue(_manifests) ?? [];
         GetJobResultsResponse results;
-        using (var connection = ServiceConnection.Open(parsed.GetValue(_server)))
+        using (var connection = _connection.Open(parsed))
         {
             results = DedupResultsCommand.Fetch(connection, jobId);
         }
