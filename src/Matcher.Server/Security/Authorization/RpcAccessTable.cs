@@ -23,6 +23,8 @@ internal static class RpcAccessTable
         ["/matcher.v1.Jobs/WatchJob"] = RpcAccess.For(AuditKind.None, BatchOperator),
         ["/matcher.v1.Jobs/GetJobResults"] = RpcAccess.For(AuditKind.Read, BatchOperator),
         ["/matcher.v1.Jobs/CancelJob"] = RpcAccess.For(AuditKind.Change, BatchOperator),
+        ["/matcher.v1.Jobs/PauseJob"] = RpcAccess.For(AuditKind.Change, BatchOperator),
+        ["/matcher.v1.Jobs/ResumeJob"] = RpcAccess.For(AuditKind.Change, BatchOperator),
         ["/matcher.v1.Jobs/ListJobs"] = RpcAccess.For(AuditKind.None, BatchOperator),
 
         ["/matcher.v1.Templates/ExtractTemplate"] = RpcAccess.For(AuditKind.None, Station, BatchOperator),
