@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Matcher.Core.Modalities;
 using Matcher.Core.Search;
 using Matcher.Core.Subjects;
@@ -103,16 +104,21 @@ public sealed class SubjectIndex : IDisposable
         {
             throw new ArgumentException("The probe was prepared by another index; prepare it with this one.", nameof(probe));
         }
+        var started = Stopwatch.GetTimestamp();
+        var chosen = strategy ?? _options.Strategy;
+        var times = new SearchStageTimes(_options);
         var shards = _galleries.Where(g => scope.IncludesGallery(g.Key)).SelectMany(g => g.Value).ToArray();
         var found = new ConcurrentBag<Candidate>();
         var parallel = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = effort.MaxDegreeOfParallelism };
         Parallel.ForEach(shards, parallel, shard =>
         {
-            foreach (var candidate in shard.Search(probe, scope, threshold, strategy ?? _options.Strategy, effort))
+            foreach (var candidate in shard.Search(probe, scope, threshold, chosen, effort, times))
             {
                 found.Add(candidate);
             }
         });
+        var strategyName = scope.SubjectIds is not null ? "named_subjects" : chosen == SearchStrategy.Cascade ? "cascade" : "exhaustive";
+        times.Record(strategyName, Stopwatch.GetElapsedTime(started));
         return found
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Key.Gallery, StringComparer.Ordinal)

@@ -31,19 +31,22 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
 
     public bool Remove(string subjectId) => Write(data => data.Remove(subjectId));
 
-    public List<Candidate> Search(SearchProbe probe, SearchScope scope, double threshold, SearchStrategy strategy, SearchEffort effort) => Read(data =>
+    public List<Candidate> Search(SearchProbe probe, SearchScope scope, double threshold, SearchStrategy strategy, SearchEffort effort,
+        SearchStageTimes times) => Read(data =>
     {
         var found = new List<Candidate>();
         var compared = 0;
-        foreach (var row in data.Nominate(probe, scope, strategy))
+        Span<long> fullMatchTicks = stackalloc long[options.Modalities.Count];
+        foreach (var row in data.Nominate(probe, scope, strategy, times))
         {
             compared++;
-            if (data.Evaluate(probe, row) is { } candidate && candidate.Score >= threshold)
+            if (data.Evaluate(probe, row, fullMatchTicks) is { } candidate && candidate.Score >= threshold)
             {
                 found.Add(candidate);
             }
         }
         effort.AddComparisons(compared);
+        times.AddFullMatch(fullMatchTicks, compared);
         return found;
     });
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using Matcher.Core.Modalities;
 using Matcher.Core.Search;
 using Matcher.Core.Subjects;
@@ -92,24 +93,26 @@ internal sealed class ShardData : IDisposable
     }
 
     /// <summary>Rows worth a full evaluation: exactly the named subjects when the scope names them, else the strategy's choice.</summary>
-    public IEnumerable<int> Nominate(SearchProbe probe, SearchScope scope, SearchStrategy strategy)
+    public IEnumerable<int> Nominate(SearchProbe probe, SearchScope scope, SearchStrategy strategy, SearchStageTimes times)
     {
         if (scope.SubjectIds is { } subjectIds)
         {
             return subjectIds.Select(id => _rowOfSubject.TryGetValue(id, out var row) ? row : -1).Where(row => row >= 0);
         }
-        return strategy == SearchStrategy.Cascade ? NominateByFirstStage(probe) : NominateExhaustively(probe);
+        return strategy == SearchStrategy.Cascade ? NominateByFirstStage(probe, times) : NominateExhaustively(probe, times);
     }
 
     /// <summary>Each modality's full scan nominates its best rows per sample kind.</summary>
-    private HashSet<int> NominateExhaustively(SearchProbe probe)
+    private HashSet<int> NominateExhaustively(SearchProbe probe, SearchStageTimes times)
     {
         var rows = new HashSet<int>();
         for (var slot = 0; slot < _indexes.Length; slot++)
         {
             if (probe.Modalities[slot] is { } prepared)
             {
+                var started = Stopwatch.GetTimestamp();
                 _indexes[slot].Nominate(prepared, _options.ShortlistPerModality, rows);
+                times.AddExhaustiveScan(slot, Stopwatch.GetTimestamp() - started);
             }
         }
         return rows;
@@ -120,7 +123,7 @@ internal sealed class ShardData : IDisposable
     /// weakest modality's penetration asks of this shard (a candidate may owe its score to that modality alone), at
     /// least the minimum list. A shard no larger than that list is compared whole, without ranking.
     /// </summary>
-    private IEnumerable<int> NominateByFirstStage(SearchProbe probe)
+    private IEnumerable<int> NominateByFirstStage(SearchProbe probe, SearchStageTimes times)
     {
         var present = probe.Modalities.OfType<IModalityProbe>().ToList();
         if (present.Count == 0)
@@ -143,9 +146,12 @@ internal sealed class ShardData : IDisposable
             {
                 if (probe.Modalities[slot] is { } prepared)
                 {
+                    var ranking = Stopwatch.GetTimestamp();
                     _indexes[slot].Rank(prepared, rows);
+                    times.AddFirstStage(slot, Stopwatch.GetTimestamp() - ranking);
                 }
             }
+            var selecting = Stopwatch.GetTimestamp();
             // A min-heap of the best rows so far: most rows fall below its root and cost one comparison.
             var best = new PriorityQueue<int, float>(listLength + 1);
             for (var row = 0; row < rowCount; row++)
@@ -163,7 +169,9 @@ internal sealed class ShardData : IDisposable
                     best.EnqueueDequeue(row, rows[row]);
                 }
             }
-            return best.UnorderedItems.Select(item => item.Element).ToArray();
+            var shortlist = best.UnorderedItems.Select(item => item.Element).ToArray();
+            times.AddShortlist(Stopwatch.GetTimestamp() - selecting);
+            return shortlist;
         }
         finally
         {
@@ -171,8 +179,11 @@ internal sealed class ShardData : IDisposable
         }
     }
 
-    /// <summary>All evidence of the probe against one row, fused; null when the row is deleted or shares no modality.</summary>
-    public Candidate? Evaluate(SearchProbe probe, int row)
+    /// <summary>
+    /// All evidence of the probe against one row, fused; null when the row is deleted or shares no modality. Adds the
+    /// time each modality's full matcher took to <paramref name="ticksBySlot"/>.
+    /// </summary>
+    public Candidate? Evaluate(SearchProbe probe, int row, Span<long> ticksBySlot)
     {
         if (_records[row] is not { } record)
         {
@@ -183,7 +194,9 @@ internal sealed class ShardData : IDisposable
         {
             if (probe.Modalities[slot] is { } prepared)
             {
+                var started = Stopwatch.GetTimestamp();
                 evidence.Add((prepared.Modality, _indexes[slot].Score(prepared, row)));
+                ticksBySlot[slot] += Stopwatch.GetTimestamp() - started;
             }
         }
         return Candidate.Fuse(record.Key, evidence);

@@ -4,6 +4,7 @@ using Matcher.Jobs;
 using Matcher.Redis.Hosting;
 using Matcher.Redis.Options;
 using Matcher.Server.Errors;
+using Matcher.Server.Metrics;
 using Matcher.Server.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,7 @@ public static class MatcherServerSetup
             health.AddCheck<RedisCacheHealthCheck>(RedisCacheHealthCheck.Name).AddCheck<RedisComponentHealthCheck>(RedisComponentHealthCheck.Name);
         }
         builder.Services.AddMatcherEngines();
+        builder.AddMatcherMetrics();
         return builder;
     }
 
@@ -65,6 +67,7 @@ public static class MatcherServerSetup
         }
         // Jobs start after the subjects are loaded, so a job resumed after a restart sees its whole gallery.
         app.Services.GetRequiredService<JobsCore>().StartRunning();
+        app.MapMatcherMetrics();
         app.MapGrpcService<MatcherService>();
         app.MapGrpcService<JobsService>();
         app.MapGrpcService<CacheService>();
