@@ -59,6 +59,7 @@ public sealed class SubjectRegistry
                 _logger.LogInformation("Enroll {Gallery}/{SubjectId}: retry of request {RequestId}, original answer returned",
                     command.Subject.Gallery, command.Subject.SubjectId, requestId);
                 var elapsed = _clock.GetElapsedTime(started);
+                EnrollmentMetrics.RecordDecision(command.Mode, "retry_answered");
                 return new EnrollmentResult(null, original, new StageTimings(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, elapsed));
             }
             return await EnrollOnceAsync(command, readSamples, answerOf, started, cancellation);
@@ -78,6 +79,7 @@ public sealed class SubjectRegistry
     {
         var importer = new SubjectImporter(_store, _galleryLocks, _requests, _clock, options);
         var report = await importer.ImportAsync(items, enrolledAnswer, cancellation);
+        EnrollmentMetrics.RecordImport(report);
         _logger.LogInformation("Import: {Imported} imported, {AlreadyPresent} already present, {Failed} failed, {Milliseconds:0} ms",
             report.Imported, report.AlreadyPresent, report.Failed, report.Timings.Total.TotalMilliseconds);
         return report;
@@ -113,8 +115,10 @@ public sealed class SubjectRegistry
     public async Task DeleteAsync(SubjectKey key, CancellationToken cancellation)
     {
         StagedChange staged;
+        var waiting = _clock.GetTimestamp();
         using (await _galleryLocks.AcquireAsync(key.Gallery, cancellation))
         {
+            EnrollmentMetrics.GalleryLockWait.Record(_clock.GetElapsedTime(waiting).TotalSeconds);
             staged = await _store.RemoveAsync(key, CancellationToken.None) ?? throw SubjectMissing(key);
         }
         await staged.Durable;
@@ -137,8 +141,10 @@ public sealed class SubjectRegistry
         RequestIdRecord? requestRecord;
         StagedChange? staged = null;
         TimeSpan searched;
+        var waiting = _clock.GetTimestamp();
         using (await _galleryLocks.AcquireAsync(key.Gallery, cancellation))
         {
+            EnrollmentMetrics.GalleryLockWait.Record(_clock.GetElapsedTime(waiting).TotalSeconds);
             // Checked again under the lock: another station may have taken the id meanwhile.
             if (_store.Index.Get(key) is not null)
             {
@@ -164,8 +170,10 @@ public sealed class SubjectRegistry
         var total = _clock.GetElapsedTime(started);
         _logger.LogInformation("Enroll {Gallery}/{SubjectId}: {Outcome}, {Candidates} candidates, {Milliseconds:0} ms",
             key.Gallery, key.SubjectId, decision.Outcome, decision.Candidates.Count, total.TotalMilliseconds);
-        var persisted = total - searched;
-        return new EnrollmentResult(decision, null, new StageTimings(extracted, searched - extracted, persisted, total));
+        var timings = new StageTimings(extracted, searched - extracted, total - searched, total);
+        EnrollmentMetrics.RecordDecision(command.Mode, decision.Outcome);
+        EnrollmentMetrics.RecordStages(timings);
+        return new EnrollmentResult(decision, null, timings);
     }
 
     /// <summary>Called under the gallery lock: the search sees every enrollment of the gallery staged before it.</summary>

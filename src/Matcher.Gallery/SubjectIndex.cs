@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Matcher.Core.Modalities;
 using Matcher.Core.Search;
 using Matcher.Core.Subjects;
@@ -112,12 +113,15 @@ public sealed class SubjectIndex : IDisposable
         {
             throw new ArgumentException("A probe was prepared by another index; prepare it with this one.", nameof(probes));
         }
+        var started = Stopwatch.GetTimestamp();
+        var chosen = strategy ?? _options.Strategy;
+        var times = new SearchStageTimes(_options);
         var shards = _galleries.Where(g => scope.IncludesGallery(g.Key)).SelectMany(g => g.Value).ToArray();
         var found = probes.Select(_ => new ConcurrentBag<Candidate>()).ToArray();
         var parallel = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = effort.MaxDegreeOfParallelism };
         Parallel.ForEach(shards, parallel, shard =>
         {
-            var perProbe = shard.SearchMany(probes, scope, threshold, strategy ?? _options.Strategy, effort);
+            var perProbe = shard.SearchMany(probes, scope, threshold, chosen, effort, times);
             for (var i = 0; i < probes.Count; i++)
             {
                 foreach (var candidate in perProbe[i])
@@ -126,6 +130,9 @@ public sealed class SubjectIndex : IDisposable
                 }
             }
         });
+        // A block of probes is recorded as one search: its times and comparisons are the block's.
+        var strategyName = scope.SubjectIds is not null ? "named_subjects" : chosen == SearchStrategy.Cascade ? "cascade" : "exhaustive";
+        times.Record(strategyName, Stopwatch.GetElapsedTime(started));
         return found.Select(candidates => (IReadOnlyList<Candidate>)candidates
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Key.Gallery, StringComparer.Ordinal)

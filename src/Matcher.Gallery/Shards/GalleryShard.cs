@@ -33,24 +33,26 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
 
     /// <summary>Each probe's candidates at or above the threshold in this shard, its first stage ranked for all probes at once.</summary>
     public List<Candidate>[] SearchMany(IReadOnlyList<SearchProbe> probes, SearchScope scope, double threshold, SearchStrategy strategy,
-        SearchEffort effort) => Read(data =>
+        SearchEffort effort, SearchStageTimes times) => Read(data =>
     {
-        var nominated = data.NominateMany(probes, scope, strategy);
+        var nominated = data.NominateMany(probes, scope, strategy, times);
         var found = new List<Candidate>[probes.Count];
         var compared = 0;
+        Span<long> fullMatchTicks = stackalloc long[options.Modalities.Count];
         for (var i = 0; i < probes.Count; i++)
         {
             found[i] = [];
             foreach (var row in nominated[i])
             {
                 compared++;
-                if (data.Evaluate(probes[i], row) is { } candidate && candidate.Score >= threshold)
+                if (data.Evaluate(probes[i], row, fullMatchTicks) is { } candidate && candidate.Score >= threshold)
                 {
                     found[i].Add(candidate);
                 }
             }
         }
         effort.AddComparisons(compared);
+        times.AddFullMatch(fullMatchTicks, compared);
         return found;
     });
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using Matcher.Core.Modalities;
 using Matcher.Core.Search;
 using Matcher.Core.Subjects;
@@ -92,31 +93,37 @@ internal sealed class ShardData : IDisposable
     }
 
     /// <summary>Rows worth a full evaluation: exactly the named subjects when the scope names them, else the strategy's choice.</summary>
-    public IEnumerable<int> Nominate(SearchProbe probe, SearchScope scope, SearchStrategy strategy) => NominateMany([probe], scope, strategy)[0];
+    public IEnumerable<int> Nominate(SearchProbe probe, SearchScope scope, SearchStrategy strategy, SearchStageTimes times) =>
+        NominateMany([probe], scope, strategy, times)[0];
 
     /// <summary>
     /// <see cref="Nominate"/> for several probes; the cascade's first stage then ranks them all in one pass over each
     /// modality's index, with the same rows nominated for each probe as alone.
     /// </summary>
-    public IReadOnlyList<IEnumerable<int>> NominateMany(IReadOnlyList<SearchProbe> probes, SearchScope scope, SearchStrategy strategy)
+    public IReadOnlyList<IEnumerable<int>> NominateMany(IReadOnlyList<SearchProbe> probes, SearchScope scope, SearchStrategy strategy,
+        SearchStageTimes times)
     {
         if (scope.SubjectIds is { } subjectIds)
         {
             var named = subjectIds.Select(id => _rowOfSubject.TryGetValue(id, out var row) ? row : -1).Where(row => row >= 0).ToArray();
             return probes.Select(_ => (IEnumerable<int>)named).ToList();
         }
-        return strategy == SearchStrategy.Cascade ? NominateByFirstStage(probes) : probes.Select(p => (IEnumerable<int>)NominateExhaustively(p)).ToList();
+        return strategy == SearchStrategy.Cascade
+            ? NominateByFirstStage(probes, times)
+            : probes.Select(p => (IEnumerable<int>)NominateExhaustively(p, times)).ToList();
     }
 
     /// <summary>Each modality's full scan nominates its best rows per sample kind.</summary>
-    private HashSet<int> NominateExhaustively(SearchProbe probe)
+    private HashSet<int> NominateExhaustively(SearchProbe probe, SearchStageTimes times)
     {
         var rows = new HashSet<int>();
         for (var slot = 0; slot < _indexes.Length; slot++)
         {
             if (probe.Modalities[slot] is { } prepared)
             {
+                var started = Stopwatch.GetTimestamp();
                 _indexes[slot].Nominate(prepared, _options.ShortlistPerModality, rows);
+                times.AddExhaustiveScan(slot, Stopwatch.GetTimestamp() - started);
             }
         }
         return rows;
@@ -127,7 +134,7 @@ internal sealed class ShardData : IDisposable
     /// weakest modality's penetration asks of this shard (a candidate may owe its score to that modality alone), at
     /// least the minimum list. A shard no larger than that list is compared whole, without ranking.
     /// </summary>
-    private IReadOnlyList<IEnumerable<int>> NominateByFirstStage(IReadOnlyList<SearchProbe> probes)
+    private IReadOnlyList<IEnumerable<int>> NominateByFirstStage(IReadOnlyList<SearchProbe> probes, SearchStageTimes times)
     {
         var nominated = new IEnumerable<int>[probes.Count];
         var ranked = new List<(int Probe, int ListLength)>(probes.Count);
@@ -166,15 +173,19 @@ internal sealed class ShardData : IDisposable
                 var withModality = Enumerable.Range(0, ranked.Count).Where(r => probes[ranked[r].Probe].Modalities[slot] is not null).ToList();
                 if (withModality.Count > 0)
                 {
+                    var ranking = Stopwatch.GetTimestamp();
                     _indexes[slot].RankMany(
                         [.. withModality.Select(r => probes[ranked[r].Probe].Modalities[slot]!)],
                         [.. withModality.Select(r => evidence[r])]);
+                    times.AddFirstStage(slot, Stopwatch.GetTimestamp() - ranking);
                 }
             }
+            var selecting = Stopwatch.GetTimestamp();
             for (var r = 0; r < ranked.Count; r++)
             {
                 nominated[ranked[r].Probe] = BestRows(evidence[r].AsSpan(0, rowCount), ranked[r].ListLength);
             }
+            times.AddShortlist(Stopwatch.GetTimestamp() - selecting);
             return nominated;
         }
         finally
@@ -208,8 +219,11 @@ internal sealed class ShardData : IDisposable
         return best.UnorderedItems.Select(item => item.Element).ToArray();
     }
 
-    /// <summary>All evidence of the probe against one row, fused; null when the row is deleted or shares no modality.</summary>
-    public Candidate? Evaluate(SearchProbe probe, int row)
+    /// <summary>
+    /// All evidence of the probe against one row, fused; null when the row is deleted or shares no modality. Adds the
+    /// time each modality's full matcher took to <paramref name="ticksBySlot"/>.
+    /// </summary>
+    public Candidate? Evaluate(SearchProbe probe, int row, Span<long> ticksBySlot)
     {
         if (_records[row] is not { } record)
         {
@@ -220,7 +234,9 @@ internal sealed class ShardData : IDisposable
         {
             if (probe.Modalities[slot] is { } prepared)
             {
+                var started = Stopwatch.GetTimestamp();
                 evidence.Add((prepared.Modality, _indexes[slot].Score(prepared, row)));
+                ticksBySlot[slot] += Stopwatch.GetTimestamp() - started;
             }
         }
         return Candidate.Fuse(record.Key, evidence);

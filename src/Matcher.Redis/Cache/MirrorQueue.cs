@@ -150,10 +150,12 @@ internal sealed class MirrorQueue(int capacity)
         needsRebuild = true;
         if (inFlight is { Count: > 0 })
         {
+            MirrorMetrics.Dropped.Add(inFlight.Count);
             droppedThroughSequence = Math.Max(droppedThroughSequence, inFlight[^1].Sequence);
             inFlight = null;
             return;
         }
+        MirrorMetrics.Dropped.Add(1);
         droppedThroughSequence = Math.Max(droppedThroughSequence, waiting.Dequeue().Sequence);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Matcher.Core.Subjects;
 using Matcher.Redis.Options;
 using StackExchange.Redis;
@@ -198,6 +199,7 @@ public sealed class RedisMirror : IAsyncDisposable
     private async Task WriteAsync(IReadOnlyList<MirrorChange> batch, CancellationToken token)
     {
         BatchOutcome outcome;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             Volatile.Write(ref writingThroughSequence, batch[^1].Sequence);
@@ -207,12 +209,14 @@ public sealed class RedisMirror : IAsyncDisposable
         // must outlive it, or the mirror would fall silently behind while reporting itself healthy.
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            MirrorMetrics.RecordBatch("failed", batch.Count, Stopwatch.GetElapsedTime(started));
             reachable = false;
             lastError = exception.Message;
             await Task.Delay(options.RetryDelay, token).ConfigureAwait(false);
             return;
         }
         reachable = true;
+        MirrorMetrics.RecordBatch(outcome == BatchOutcome.Applied ? "applied" : "needs_rebuild", batch.Count, Stopwatch.GetElapsedTime(started));
         if (outcome == BatchOutcome.Applied)
         {
             lastError = null;

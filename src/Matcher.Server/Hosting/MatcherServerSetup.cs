@@ -4,6 +4,7 @@ using Matcher.Jobs;
 using Matcher.Redis.Hosting;
 using Matcher.Redis.Options;
 using Matcher.Server.Errors;
+using Matcher.Server.Metrics;
 using Matcher.Server.Security;
 using Matcher.Server.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -55,6 +56,7 @@ public static class MatcherServerSetup
         }
         builder.Services.AddMatcherEngines();
         builder.AddMatcherSecurity(options);
+        builder.AddMatcherMetrics();
         return builder;
     }
 
@@ -72,6 +74,7 @@ public static class MatcherServerSetup
         // Jobs start after the subjects are loaded, so a job resumed after a restart sees its whole gallery.
         app.Services.GetRequiredService<JobsCore>().StartRunning();
         app.UseMatcherSecurity();
+        app.MapMatcherMetrics();
         app.MapGrpcService<MatcherService>();
         app.MapGrpcService<JobsService>();
         app.MapGrpcService<CacheService>();

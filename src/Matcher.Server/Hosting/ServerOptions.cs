@@ -9,7 +9,7 @@ namespace Matcher.Server.Hosting;
 /// Everything an operator can set, from appsettings.json, environment variables (Matcher__Port=50051) or the command
 /// line (--Matcher:Port 50051). Validated at start-up: a bad value stops the server with a message naming it.
 /// </summary>
-public sealed class ServerOptions : IValidatableObject
+public sealed partial class ServerOptions : IValidatableObject
 {
     public const string Section = "Matcher";
 

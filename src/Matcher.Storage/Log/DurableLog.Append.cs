@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace Matcher.Storage.Log;
@@ -79,9 +80,17 @@ public sealed partial class DurableLog
                 batch.Add(next);
             }
 
-            failure ??= TryCommit(buffer.WrittenSpan, batch[0].Sequence);
+            if (failure is null)
+            {
+                var started = Stopwatch.GetTimestamp();
+                failure = TryCommit(buffer.WrittenSpan, batch[0].Sequence);
+                LogMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                LogMetrics.BatchRecords.Record(batch.Count);
+                LogMetrics.BatchBytes.Record(buffer.WrittenCount);
+            }
             if (failure is not null)
             {
+                LogMetrics.FailedCommits.Add(1);
                 var error = new IOException("The log could not be written to disk; the enrollment was not stored. Restart the service after fixing the disk.", failure);
                 batch.ForEach(pending => pending.Completion.TrySetException(error));
                 continue;
