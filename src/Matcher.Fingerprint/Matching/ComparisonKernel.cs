@@ -27,6 +27,21 @@ internal static class ComparisonKernel
     public static double RawScore(PreparedProbe probe, CandidateView candidate) => RawScore(probe, candidate, MatchScratch.Current);
 
     /// <summary>
+    /// The probe-to-candidate direction alone, its pairs left in <paramref name="scratch"/>: what an explanation of the
+    /// comparison shows (the other direction pairs the same minutiae seen from the candidate).
+    /// </summary>
+    public static PairingResult PairForward(PreparedProbe probe, CandidateView candidate, MatchScratch scratch)
+    {
+        var probeMinutiae = probe.Minutiae.View;
+        if (probeMinutiae.Count < MatchingParameters.MinimumPairs || candidate.Count < MatchingParameters.MinimumPairs)
+        {
+            return default;
+        }
+        EdgeMatchCollector.Collect(probe, candidate, scratch);
+        return Pair(probeMinutiae, probe.Lanes, candidate, scratch.Forward, scratch);
+    }
+
+    /// <summary>
     /// One direction. <paramref name="lanes"/> are the probe side's lanes when it has them prepared; otherwise they are
     /// filled only once a root alignment survives, which most impostor comparisons never reach.
     /// </summary>

@@ -4,9 +4,9 @@ namespace Matcher.Fingerprint.Matching;
 
 /// <summary>
 /// Which minutiae a comparison paired, for a person who checks the score (an adjudicator looking at two prints side by
-/// side). It runs the very comparison <see cref="FingerprintMatcher.Compare(PreparedProbe, MatchCandidate)"/> runs and
-/// reads the final pairing it scored, so <see cref="Score"/> is that score and <see cref="Pairs"/> are the minutiae it
-/// came from. For display only: it allocates, where the scoring path does not.
+/// side). <see cref="Score"/> is the score <see cref="FingerprintMatcher.Compare(PreparedProbe, MatchCandidate)"/> gives
+/// (the mean of both directions) and <see cref="Pairs"/> the minutiae its probe-to-candidate direction paired. For
+/// display only: it allocates, where the scoring path does not.
 /// </summary>
 public sealed class MatchExplanation
 {
@@ -33,8 +33,8 @@ public sealed class MatchExplanation
         var prepared = new PreparedProbe(probe);
         var packed = new MatchCandidate(candidate);
         var scratch = MatchScratch.Current;
-        var pairing = ComparisonKernel.Pair(prepared, packed.Minutiae.View, scratch);
-        var score = FingerprintCalibration.ToScore(RawSimilarity.From(pairing));
+        var score = FingerprintCalibration.ToScore(ComparisonKernel.RawScore(prepared, packed.Minutiae.View, scratch));
+        var pairing = ComparisonKernel.PairForward(prepared, packed.Minutiae.View, scratch);
         var probeIndex = TemplateIndices(probe, prepared.Minutiae);
         var candidateIndex = TemplateIndices(candidate, packed.Minutiae);
         var pairs = new MinutiaPairing[pairing.Pairs];
