@@ -29,6 +29,13 @@ internal sealed class LegacyManifest(TemporaryDirectory folder)
         return this;
     }
 
+    /// <summary>A line exactly as given, for malformed CSV.</summary>
+    public LegacyManifest Raw(string line)
+    {
+        _csv.AppendLine(line);
+        return this;
+    }
+
     /// <summary>A file beside the manifest, for samples that are not dataset files.</summary>
     public string Beside(string name, byte[] content)
     {

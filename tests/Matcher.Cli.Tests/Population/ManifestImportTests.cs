@@ -76,6 +76,9 @@ public sealed class ManifestImportTests(LoopbackService service) : IClassFixture
     [InlineData("unknown-position", "legacy.csv line 3: Unknown finger position 'eleventh'")]
     [InlineData("face-with-dpi", "legacy.csv line 3: a face has no dpi")]
     [InlineData("bad-dpi", "legacy.csv line 3: the dpi must be a whole number from 250 to 1200, not '72'.")]
+    [InlineData("unclosed-quote", "legacy.csv line 3: a quoted field is not closed before the end of the file.")]
+    [InlineData("quote-inside", "legacy.csv line 3: a double quote inside an unquoted field")]
+    [InlineData("three-fields", "legacy.csv line 3: 3 field(s) where subject_id,sample,file,dpi needs 4")]
     public void AMistakeAnywhereInTheManifestIsNamedByLineBeforeAnythingIsSent(string mistake, string message)
     {
         var gallery = $"legacy-mistake-{mistake}";
@@ -89,6 +92,9 @@ public sealed class ManifestImportTests(LoopbackService service) : IClassFixture
             "finger-twice" => builder.Image("M-1", "2", 108, 2),
             "unknown-position" => builder.Row("M-2", "eleventh", "x.tif", "500"),
             "face-with-dpi" => builder.Row("M-2", "face", Path.GetRelativePath(_folder.Path, Service.Cli.Face("Abdullah_Gul", 13)), "300"),
+            "unclosed-quote" => builder.Raw("M-2,2,\"x.tif,500").Image("M-3", "2", 101, 1),
+            "quote-inside" => builder.Raw("M-2,2,x\"y.tif,500"),
+            "three-fields" => builder.Raw("M-2,2,x.tif"),
             _ => builder.Row("M-2", "2", "x.tif", "72"),
         }).Write();
 
@@ -99,6 +105,18 @@ public sealed class ManifestImportTests(LoopbackService service) : IClassFixture
         Assert.Contains(message, result.Error);
         Assert.Contains("Nothing was imported.", result.Error);
         Assert.False(GalleryExists(gallery), $"gallery {gallery} exists after a refused manifest");
+    }
+
+    [Fact]
+    public void AManifestWithoutItsHeaderIsRefused()
+    {
+        var manifest = _folder.Combine("headless.csv");
+        File.WriteAllText(manifest, "id,finger,path\nH-1,2,x.tif\n");
+
+        var result = Run("population", "import", "--manifest", manifest, "--gallery", "legacy-headless");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("headless.csv line 1: the first line must be the header subject_id,sample,file,dpi, not 'id,finger,path'. Nothing was imported.", result.Error);
     }
 
     [Fact]

@@ -119,7 +119,8 @@ internal sealed class AdjudicationReport(GetJobResultsResponse results, ReportSa
         Row(output, "created / started / ended", $"{Time(status.CreatedAt)} / {Time(status.StartedAt)} / {Time(status.EndedAt)}");
         Row(output, "subjects searched", string.Create(CultureInfo.InvariantCulture, $"{status.SubjectsDone:N0} of {status.SubjectsTotal:N0}"));
         Row(output, "comparisons", status.ComparisonsDone.ToString("N0", CultureInfo.InvariantCulture));
-        Row(output, "pairs / clusters", string.Create(CultureInfo.InvariantCulture, $"{results.Pairs.Count:N0} / {clusterCount:N0}"));
+        Row(output, "pairs found", status.PairsFound.ToString("N0", CultureInfo.InvariantCulture));
+        Row(output, "in this report", string.Create(CultureInfo.InvariantCulture, $"{results.Pairs.Count:N0} pair(s) in {clusterCount:N0} cluster(s)"));
         if (status.SubjectsDeletedSinceStart > 0)
         {
             Row(output, "deleted since the start", status.SubjectsDeletedSinceStart.ToString("N0", CultureInfo.InvariantCulture) + " subject(s); their pairs may be incomplete");

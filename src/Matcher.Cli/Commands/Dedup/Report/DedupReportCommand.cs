@@ -24,6 +24,9 @@ internal sealed class DedupReportCommand : ICliCommand
         $"Where the subjects' images are, repeatable: a manifest as matcher population import reads it ({SampleManifest.Header}), " +
         "for every gallery of the job, or with GALLERY= for one (a merge check whose galleries reuse ids). Without one the report holds ids and scores only.",
         ManifestChoice.Parse);
+    private readonly Option<IReadOnlyList<int>> _clusters = CliValues.Repeated("--cluster", "N",
+        "Only this cluster, repeatable (a whole legacy job's report with images runs to gigabytes; give adjudicators their share).",
+        text => CliValues.ParseWholeNumber("--cluster", text, minimum: 0, maximum: int.MaxValue));
     private readonly ConnectionOptions _connection = new();
 
     public string Name => "dedup report";
@@ -33,7 +36,7 @@ internal sealed class DedupReportCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [_job];
 
-    public IReadOnlyList<Option> Options => [_output, _manifests, .. _connection.All];
+    public IReadOnlyList<Option> Options => [_output, _manifests, _clusters, .. _connection.All];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
@@ -44,6 +47,10 @@ internal sealed class DedupReportCommand : ICliCommand
         using (var connection = _connection.Open(parsed))
         {
             results = DedupResultsCommand.Fetch(connection, jobId);
+        }
+        if (parsed.GetValue(_clusters) is { Count: > 0 } chosen)
+        {
+            results = OnlyClusters(results, chosen);
         }
         var subjects = results.Clusters.SelectMany(c => c.Members)
             .Concat(results.Pairs.SelectMany(p => new[] { p.Subject, p.Other }))
@@ -57,6 +64,22 @@ internal sealed class DedupReportCommand : ICliCommand
             context.Output.WriteLine($"  {samples.Count} of the job's {subjects.Count} subject(s) found in the manifest(s)");
         }
         return 0;
+    }
+
+    /// <summary>The chosen clusters and their pairs, with the job's status; a cluster the job does not have is refused before anything is written.</summary>
+    private static GetJobResultsResponse OnlyClusters(GetJobResultsResponse results, IReadOnlyList<int> chosen)
+    {
+        var known = results.Clusters.Select(c => c.Cluster).ToHashSet();
+        var unknown = chosen.Where(c => !known.Contains(c)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new CliFailureException($"Job {results.Status.JobId} has no cluster {string.Join(", ", unknown)}; its clusters are " +
+                (known.Count == 0 ? "none." : $"{known.Min()} to {known.Max()}.") + " No report was written.");
+        }
+        var only = new GetJobResultsResponse { Status = results.Status, TotalPairs = results.TotalPairs };
+        only.Clusters.AddRange(results.Clusters.Where(c => chosen.Contains(c.Cluster)));
+        only.Pairs.AddRange(results.Pairs.Where(p => chosen.Contains(p.Cluster)));
+        return only;
     }
 
     /// <summary>
