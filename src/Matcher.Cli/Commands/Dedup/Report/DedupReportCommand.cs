@@ -25,7 +25,7 @@ internal sealed class DedupReportCommand : ICliCommand
         "for every gallery of the job, or with GALLERY= for one (a merge check whose galleries reuse ids). Without one the report holds ids and scores only.",
         ManifestChoice.Parse);
     private readonly Option<IReadOnlyList<int>> _clusters = CliValues.Repeated("--cluster", "N",
-        "Only this cluster, repeatable (a whole legacy job's report with images runs to gigabytes; give adjudicators their share).",
+        "Only this cluster, repeatable (with images a whole legacy job's report can run to gigabytes: give each adjudicator a share).",
         text => CliValues.ParseWholeNumber("--cluster", text, minimum: 0, maximum: int.MaxValue));
     private readonly ConnectionOptions _connection = new();
 
