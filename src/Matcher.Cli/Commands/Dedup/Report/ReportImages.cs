@@ -17,6 +17,9 @@ internal static class ReportImages
     private const int Gap = 32;
     private const int MaxFaceSide = 480;
     private const int FaceJpegQuality = 90;
+
+    /// <summary>The largest print the extractor accepts (10 cm at 500 dpi); a template claiming a larger frame is drawn within this.</summary>
+    private const int MaxPrintSide = 2000;
     private const float PairRadius = 7;
     private const float MinutiaRadius = 3.5f;
     private const float PairTick = 16;
@@ -27,7 +30,8 @@ internal static class ReportImages
         var (leftWidth, leftHeight) = Frame(left);
         var (rightWidth, rightHeight) = Frame(right);
         var rightOffset = leftWidth + Gap;
-        using var surface = SKSurface.Create(new SKImageInfo(rightOffset + rightWidth, Math.Max(leftHeight, rightHeight), SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var surface = SKSurface.Create(new SKImageInfo(rightOffset + rightWidth, Math.Max(leftHeight, rightHeight), SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException("SkiaSharp could not make a drawing surface for two prints.");
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
         DrawPrint(canvas, left.Image, 0);
@@ -84,8 +88,11 @@ internal static class ReportImages
     }
 
     /// <summary>The print's size at 500 dpi; a template without an image gets its own frame, drawn on white.</summary>
-    private static (int Width, int Height) Frame(FingerSample sample) =>
-        sample.Image is { } image ? (image.Width, image.Height) : (sample.Template!.Width, sample.Template.Height);
+    private static (int Width, int Height) Frame(FingerSample sample)
+    {
+        var (width, height) = sample.Image is { } image ? (image.Width, image.Height) : (sample.Template!.Width, sample.Template.Height);
+        return (Math.Clamp(width, 1, MaxPrintSide), Math.Clamp(height, 1, MaxPrintSide));
+    }
 
     private static void DrawPrint(SKCanvas canvas, GrayImage? image, int offset)
     {
