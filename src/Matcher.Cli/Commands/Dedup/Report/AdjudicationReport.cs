@@ -233,7 +233,8 @@ internal sealed class AdjudicationReport(GetJobResultsResponse results, ReportSa
             $"<img src=\"data:image/png;base64,{Convert.ToBase64String(png)}\" width=\"{width}\" height=\"{height}\" alt=\"{Text(alt)}\">" +
             $"<figcaption>{Text(name)}: {Subject(pair.Subject)} ({source(left)}, {left.Template!.Minutiae.Count} minutiae) left, " +
             $"{Subject(pair.Other)} ({source(right)}, {right.Template!.Minutiae.Count} minutiae) right, at 500 dpi; " +
-            $"{explanation.Pairs.Count} paired minutiae in matching colours, linked; grey marks are minutiae left unpaired.</figcaption></figure>";
+            $"the {explanation.Pairs.Count} minutiae paired with the left print laid on the right one in matching colours, linked; " +
+            "grey marks are minutiae left unpaired.</figcaption></figure>";
     }
 
     private int WriteFaces(TextWriter output, CandidatePair pair, FaceSample? left, FaceSample? right)
