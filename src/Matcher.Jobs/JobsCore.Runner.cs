@@ -64,7 +64,7 @@ public sealed partial class JobsCore
             var threshold = DecisionThreshold.ForIdentification(definition.TargetFalsePositiveIdentificationRate, Math.Max(1, searched));
             var started = new StartedRecord(asOf, now, total, searched, threshold);
             await _log.StartedAsync(definition.JobId, started);
-            job.MarkStarted(started.GalleryAsOf, started.StartedAt, started.SubjectsTotal, started.SearchedGallerySize, started.Threshold);
+            job.MarkStarted(started.GalleryAsOf, started.StartedAt, started.SubjectsTotal, started.Threshold);
             _logger.LogInformation("Job {JobId} started: {Subjects} subjects against {Searched}, threshold {Threshold:0.0}.",
                 definition.JobId, total, searched, threshold);
             return job;
@@ -95,11 +95,14 @@ public sealed partial class JobsCore
                 var found = search.PairsOf(block, effort, running.Token);
                 done += block.Length;
                 checkpoint.Add(job.AddPairs(found));
-                job.RecordProgress(block[^1].Key.SubjectId, done, comparisonsBefore + effort.Comparisons, deleted, _clock.GetUtcNow());
-                if (checkpoint.IsDue(_options))
+                var due = checkpoint.IsDue(done, _options);
+                if (due)
                 {
                     deleted = job.SubjectsTotal - JobMembers.CountOf(_index, job.Definition.Gallery, asOf);
-                    job.RecordProgress(block[^1].Key.SubjectId, done, job.Comparisons, deleted, _clock.GetUtcNow());
+                }
+                job.RecordProgress(block[^1].Key.SubjectId, done, comparisonsBefore + effort.Comparisons, deleted, _clock.GetUtcNow());
+                if (due)
+                {
                     await checkpoint.WriteAsync(_log);
                     checkpoint = new Checkpoint(job, _clock, _clock.GetTimestamp());
                 }
@@ -153,8 +156,8 @@ public sealed partial class JobsCore
 
         public void Add(IEnumerable<DedupPair> pairs) => _pairs.AddRange(pairs);
 
-        public bool IsDue(JobsOptions options) =>
-            job.SubjectsDone - _doneAtStart >= options.CheckpointEverySubjects || clock.GetElapsedTime(startedAt) >= options.CheckpointInterval;
+        public bool IsDue(long subjectsDone, JobsOptions options) =>
+            subjectsDone - _doneAtStart >= options.CheckpointEverySubjects || clock.GetElapsedTime(startedAt) >= options.CheckpointInterval;
 
         /// <summary>Pairs first, then the progress that covers them; a crash in between only repeats work.</summary>
         public async Task WriteAsync(JobLog log)

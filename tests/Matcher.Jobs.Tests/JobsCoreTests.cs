@@ -1,4 +1,5 @@
 using Matcher.Core.Errors;
+using Matcher.Core.Scoring;
 using Matcher.Core.Subjects;
 using Matcher.Gallery;
 using Matcher.Jobs.Definitions;
@@ -44,8 +45,11 @@ public sealed class JobsCoreTests : IDisposable
         var total = JobGallery.SyntheticSubjects + JobGallery.RealPeople * 2 + 1;
         Assert.Equal(total, ended.SubjectsTotal);
         Assert.Equal(total, ended.SubjectsDone);
-        Assert.True(ended.Comparisons > 0);
+        // Each shard of about 160 subjects compares its minimum list of 32 fully for every subject searched.
+        Assert.Equal(total * 2 * 32, ended.Comparisons);
+        Assert.Equal(DecisionThreshold.ForIdentification(0.01, total), ended.Threshold);
         var results = jobs.Results(started.Definition.JobId, 1000, 0);
+        Assert.Equal(results.Pairs.Count, results.TotalPairs);
         var found = results.Pairs.Select(p => Unordered(p.Pair)).ToHashSet();
         var missed = JobGallery.PlantedPairs.Where(p => !found.Contains(Unordered(p.First, p.Second))).ToList();
         Assert.True(missed.Count == 0, $"Planted pairs missed: {string.Join(", ", missed)}");

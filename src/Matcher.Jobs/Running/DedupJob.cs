@@ -26,9 +26,6 @@ internal sealed class DedupJob(DedupJobDefinition definition)
 
     public long SubjectsTotal { get; private set; }
 
-    /// <summary>Subjects of the searched gallery when the job started; the threshold follows from it.</summary>
-    public long SearchedGallerySize { get; private set; }
-
     public double Threshold { get; private set; }
 
     /// <summary>Id of the last subject searched as of the last checkpoint; null before the first.</summary>
@@ -61,13 +58,12 @@ internal sealed class DedupJob(DedupJobDefinition definition)
         }
     }
 
-    public void MarkStarted(DateTimeOffset galleryAsOf, DateTimeOffset startedAt, long subjectsTotal, long searchedGallerySize, double threshold) =>
+    public void MarkStarted(DateTimeOffset galleryAsOf, DateTimeOffset startedAt, long subjectsTotal, double threshold) =>
         Change(() =>
         {
             GalleryAsOf = galleryAsOf;
             StartedAt = startedAt;
             SubjectsTotal = subjectsTotal;
-            SearchedGallerySize = searchedGallerySize;
             Threshold = threshold;
             State = JobState.Running;
         });

@@ -10,17 +10,6 @@ public sealed class StationTraffic
     private int _inFlight;
     private TaskCompletionSource _quiet = Completed();
 
-    public int InFlight
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _inFlight;
-            }
-        }
-    }
-
     /// <summary>Counts one station request until the returned scope is disposed.</summary>
     public IDisposable Enter()
     {

@@ -63,7 +63,7 @@ internal sealed class JobLog : IReplayTarget, IAsyncDisposable
                 break;
             case JobRecordCodec.Started:
                 var (startedId, started) = JobRecordCodec.DecodeStarted(payload);
-                JobOf(startedId).MarkStarted(started.GalleryAsOf, started.StartedAt, started.SubjectsTotal, started.SearchedGallerySize, started.Threshold);
+                JobOf(startedId).MarkStarted(started.GalleryAsOf, started.StartedAt, started.SubjectsTotal, started.Threshold);
                 break;
             case JobRecordCodec.Pairs:
                 var (pairsId, pairs) = JobRecordCodec.DecodePairs(payload);

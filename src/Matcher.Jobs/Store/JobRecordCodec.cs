@@ -110,8 +110,6 @@ internal static class JobRecordCodec
         return (jobId, new StateRecord(state, ended == long.MinValue ? null : DateTimeOffset.FromUnixTimeMilliseconds(ended), ReadOptional(reader)));
     });
 
-    public static string JobIdOf(ReadOnlySpan<byte> payload) => Read(payload, (jobId, _) => jobId);
-
     private static void WriteKey(BinaryWriter writer, SubjectKey key)
     {
         writer.Write(key.Gallery);
