@@ -69,7 +69,7 @@ public sealed class DecoderFuzzTests
         [
             [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], [0xFF, 0xD8, 0xFF], "BM"u8.ToArray(),
             "RIFF\0\0\0\0WEBP"u8.ToArray(), "II*\0"u8.ToArray(), "MM\0*"u8.ToArray(), "P5 "u8.ToArray(), "P2 "u8.ToArray(),
-            "P6\n"u8.ToArray(), "P3\t"u8.ToArray(), [],
+            "P6\n"u8.ToArray(), "P3\t"u8.ToArray(), [0xFF, 0xA0], [0xFF, 0xA0, 0xFF, 0xA8], [],
         ];
         var random = new Random(42);
         var failures = await StallWatch.RunAsync(watch =>
@@ -288,7 +288,22 @@ public sealed class DecoderFuzzTests
             ["pgm-plain-16bit"] = Encoding.ASCII.GetBytes("P2 24 18 65535\n" + string.Join(" ", grey.Select(v => v * 257))),
             ["ppm-raw"] = Encoding.ASCII.GetBytes("P6 24 18 255\n").Concat(colour.Select(v => (byte)v)).ToArray(),
             ["ppm-plain"] = Encoding.ASCII.GetBytes("P3\n24 18\n255\n" + string.Join("\n", colour)),
+            ["wsq"] = ImageEncoder.EncodeWsq(Ridges(64, 48), ppi: 500),
         };
+    }
+
+    /// <summary>Slanted ridges about 9 pixels apart, so that every WSQ subband holds coefficients to code.</summary>
+    private static GrayImage Ridges(int width, int height)
+    {
+        var pixels = new byte[width * height];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                pixels[y * width + x] = (byte)(128 + 100 * Math.Sin((x + 0.6 * y) * 2 * Math.PI / 9));
+            }
+        }
+        return new GrayImage(width, height, pixels);
     }
 
     /// <summary>A 24-bit bottom-up Windows BMP (BITMAPINFOHEADER), rows padded to 4 bytes.</summary>

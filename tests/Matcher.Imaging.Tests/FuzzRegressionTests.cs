@@ -40,6 +40,19 @@ public sealed class FuzzRegressionTests
         Assert.Equal("The TIFF image cannot be decoded: a Deflate strip is not a valid zlib stream.", error.Message);
     }
 
+    [Fact]
+    public void A_wsq_huffman_table_with_more_codes_than_a_length_holds_is_corrupt()
+    {
+        // Three 1-bit codes: the third would start past the 9-bit lookup table (the fuzzer cut a chunk out of a DHT
+        // segment so that its counts shifted). SOI, then a DHT segment of 2 + 1 + 16 + 3 bytes.
+        byte[] counts = [3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        byte[] wsq = [0xFF, 0xA0, 0xFF, 0xA6, 0x00, 22, 0x00, .. counts, 1, 2, 3];
+
+        var error = Expect.Invalid("image.undecodable", () => ImageDecoder.DecodeGray(wsq));
+
+        Assert.Contains("a Huffman table has more codes than 1 bits can hold", error.Message);
+    }
+
     private static byte[] DeflateRgb16() => new TiffBuilder
     {
         Width = 24, Height = 18, Samples = TiffBuilder.Gradient(24, 18, 3, 65535), SamplesPerPixel = 3, BitsPerSample = 16,

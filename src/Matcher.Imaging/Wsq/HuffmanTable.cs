@@ -36,6 +36,11 @@ internal sealed class HuffmanTable
             _valueOffset[length] = index - code;
             for (var i = 0; i < counts[length - 1]; i++, index++, code++)
             {
+                // Checked before the code is used: an over-full length would index past the lookup table.
+                if (code >= 1 << length)
+                {
+                    throw ImageErrors.Corrupt(WsqReader.Format, $"a Huffman table has more codes than {length} bits can hold");
+                }
                 var symbol = values[index];
                 CodeLengths[symbol] = (byte)length;
                 Codes[symbol] = (ushort)code;
@@ -48,10 +53,6 @@ internal sealed class HuffmanTable
             if (counts[length - 1] > 0)
             {
                 _maxCode[length] = code - 1;
-            }
-            if (code > 1 << length)
-            {
-                throw ImageErrors.Corrupt(WsqReader.Format, $"a Huffman table has more codes than {length} bits can hold");
             }
             code <<= 1;
         }
