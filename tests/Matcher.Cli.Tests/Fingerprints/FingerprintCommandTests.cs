@@ -9,7 +9,7 @@ public sealed class FingerprintCommandTests
 {
     private static readonly string[] JsonKeys =
     [
-        "eer", "fnmr_at_fmr_1e2", "fnmr_at_fmr_1e3", "zero_fmr", "genuine_pairs", "impostor_pairs",
+        "eer", "fnmr_at_fmr_1e2", "fnmr_at_fmr_1e3", "fnmr_at_fmr_1e4", "zero_fmr", "genuine_pairs", "impostor_pairs",
         "failed_to_extract", "extract_ms_median", "comparisons_per_second",
     ];
 

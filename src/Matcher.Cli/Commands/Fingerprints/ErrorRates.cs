@@ -4,7 +4,7 @@ namespace Matcher.Cli.Commands.Fingerprints;
 /// Verification error rates from genuine and impostor scores, where a comparison is accepted when its score is at or
 /// above the threshold. Rates are fractions.
 /// </summary>
-internal sealed record ErrorRates(double Eer, double FnmrAtFmr1E2, double FnmrAtFmr1E3, double ZeroFmr)
+internal sealed record ErrorRates(double Eer, double FnmrAtFmr1E2, double FnmrAtFmr1E3, double FnmrAtFmr1E4, double ZeroFmr)
 {
     public static ErrorRates Compute(IReadOnlyCollection<double> genuine, IReadOnlyCollection<double> impostor)
     {
@@ -13,7 +13,7 @@ internal sealed record ErrorRates(double Eer, double FnmrAtFmr1E2, double FnmrAt
             throw new CliUsageException("Error rates need at least one genuine and one impostor pair (two impressions of one finger and two fingers).");
         }
         var curve = Curve(genuine, impostor);
-        return new ErrorRates(EqualErrorRate(curve), FnmrAt(curve, 1e-2), FnmrAt(curve, 1e-3), FnmrAt(curve, 0));
+        return new ErrorRates(EqualErrorRate(curve), FnmrAt(curve, 1e-2), FnmrAt(curve, 1e-3), FnmrAt(curve, 1e-4), FnmrAt(curve, 0));
     }
 
     /// <summary>(FMR, FNMR) at every distinct score used as threshold, ascending, then at a threshold above all scores.</summary>

@@ -3,18 +3,26 @@ using System.Globalization;
 using System.Text.Json;
 using Matcher.Cli.CommandLine;
 using Matcher.Fingerprint.Extraction;
+using Matcher.Imaging.Perturbation;
 
 namespace Matcher.Cli.Commands.Fingerprints;
 
 /// <summary>
 /// `matcher eval fingerprints`: verification accuracy on FVC-style folders with the all-pairs protocol. A folder of
 /// database folders is evaluated per database, then pooled (genuine and impostor sets pooled, no cross-database pairs).
+/// With --perturb every image is made harder first (see <see cref="EvalPerturbation"/>); run without it for the clean figures.
 /// </summary>
 internal sealed class EvalFingerprintsCommand : ICliCommand
 {
     private readonly Option<string> _dataset = DatasetOption.Create();
     private readonly DpiOptions _dpi = new();
     private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly Option<PerturbationKinds?> _perturb = CliValues.Single<PerturbationKinds?>("--perturb", "KINDS",
+        "Perturb every image before extraction: comma-separated elastic, rotation, translation, dry, wet, pressure, geometric, skinconditions or all.",
+        text => FingerprintPerturbation.TryParseKinds(text, out var kinds)
+            ? kinds
+            : throw new CliUsageException($"--perturb expects kinds among elastic, rotation, translation, dry, wet, pressure, geometric, skinconditions, all; '{text}' is not such a list."));
+    private readonly Option<int?> _seed = CliValues.WholeNumber("--seed", "Seed of --perturb (default 1); each image mixes it with its file name.", minimum: 0);
 
     public string Name => "eval fingerprints";
 
@@ -22,7 +30,7 @@ internal sealed class EvalFingerprintsCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_dataset, .. _dpi.Options, _json];
+    public IReadOnlyList<Option> Options => [_dataset, .. _dpi.Options, _perturb, _seed, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
@@ -34,9 +42,15 @@ internal sealed class EvalFingerprintsCommand : ICliCommand
         {
             throw new CliUsageException($"--dpi-override names no database of this dataset: {string.Join(", ", unmatched)}.");
         }
+        var kinds = parsed.GetValue(_perturb);
+        if (kinds is null && parsed.GetValue(_seed) is not null)
+        {
+            throw new CliUsageException("--seed chooses the perturbation of --perturb; give --perturb too.");
+        }
+        var perturbation = kinds is { } chosen ? new EvalPerturbation(chosen, parsed.GetValue(_seed) ?? 1) : null;
         var extractor = new FingerprintExtractor();
         var results = context.Progress(json).Run(progress => dataset.Databases
-            .Select(database => AllPairsProtocol.Run(LoadedDatabase.Load(database, dpi.For(database.Name), extractor, progress), progress))
+            .Select(database => AllPairsProtocol.Run(LoadedDatabase.Load(database, dpi.For(database.Name), extractor, progress, perturbation), progress))
             .ToList());
         var pooled = results.Count == 1 ? results[0] : AllPairsResult.Pool("pooled", results);
         if (json)
@@ -64,6 +78,7 @@ internal sealed class EvalFingerprintsCommand : ICliCommand
             ["eer"] = rates.Eer,
             ["fnmr_at_fmr_1e2"] = rates.FnmrAtFmr1E2,
             ["fnmr_at_fmr_1e3"] = rates.FnmrAtFmr1E3,
+            ["fnmr_at_fmr_1e4"] = rates.FnmrAtFmr1E4,
             ["zero_fmr"] = rates.ZeroFmr,
             ["genuine_pairs"] = result.Genuine.Count,
             ["impostor_pairs"] = result.Impostor.Count,
@@ -81,6 +96,7 @@ internal sealed class EvalFingerprintsCommand : ICliCommand
         output.WriteLine($"  EER                {Percent(rates.Eer)}");
         output.WriteLine($"  FNMR at FMR 1 %    {Percent(rates.FnmrAtFmr1E2)}");
         output.WriteLine($"  FNMR at FMR 0.1 %  {Percent(rates.FnmrAtFmr1E3)}");
+        output.WriteLine($"  FNMR at FMR 0.01 % {Percent(rates.FnmrAtFmr1E4)}");
         output.WriteLine($"  ZeroFMR            {Percent(rates.ZeroFmr)}");
         output.WriteLine($"  failed to extract  {result.FailedToExtract}");
         output.WriteLine(result.ExtractionMillisecondsMedian is { } median

@@ -10,7 +10,7 @@ using Matcher.Imaging;
 namespace Matcher.Cli.Commands.Fingerprints;
 
 /// <summary>
-/// `matcher extract IMAGE --dpi N [--format native|iso|ansi] [--finger P] -o FILE`: extracts the minutiae of a
+/// `matcher extract IMAGE [--dpi N] [--format native|iso|ansi] [--finger P] -o FILE`: extracts the minutiae of a
 /// fingerprint image into a template file. Prints counts and quality only, never the template itself.
 /// </summary>
 internal sealed class ExtractCommand : ICliCommand
@@ -19,7 +19,7 @@ internal sealed class ExtractCommand : ICliCommand
     private const long MaxImageFileBytes = 64L * 1024 * 1024;
 
     private readonly Argument<string> _image = CommonOptions.ExistingFile("IMAGE", "The fingerprint image (any format the decoder recognises by content).");
-    private readonly Option<int?> _dpi = DpiOptions.Dpi("Scanner resolution of the image.", required: true);
+    private readonly Option<int?> _dpi = DpiOptions.Dpi("Scanner resolution of the image (a WSQ file may declare its own).", required: false);
     private readonly Option<TemplateFormat?> _format = TemplateFormatOption.Create("--format", "Format of the template file (default native).");
     private readonly Option<int?> _finger = CliValues.WholeNumber("--finger",
         "ISO finger position recorded in the template, from 0 (unknown, the default) to 10.", minimum: 0, maximum: 10);
@@ -38,8 +38,11 @@ internal sealed class ExtractCommand : ICliCommand
     {
         var format = parsed.GetValue(_format) ?? TemplateFormat.Native;
         var outputPath = parsed.GetRequiredValue(_output);
-        var image = ImageDecoder.DecodeGray(ReadImageFile(parsed.GetRequiredValue(_image)));
-        var result = new FingerprintExtractor().Extract(image, parsed.GetValue(_dpi)!.Value);
+        var bytes = ReadImageFile(parsed.GetRequiredValue(_image));
+        var dpi = parsed.GetValue(_dpi) ?? ImageDecoder.DeclaredDpi(bytes)
+            ?? throw new CliUsageException("Give the scanner resolution with --dpi (only a WSQ file with a NIST comment declares its own).");
+        var image = ImageDecoder.DecodeGray(bytes);
+        var result = new FingerprintExtractor().Extract(image, dpi);
         var record = TemplateCodecs.Export(result.Template, format, parsed.GetValue(_finger) ?? 0);
         File.WriteAllBytes(outputPath, record);
         if (parsed.GetValue(_json))

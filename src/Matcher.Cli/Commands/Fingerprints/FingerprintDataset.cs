@@ -48,7 +48,7 @@ internal sealed partial record FingerprintDataset(IReadOnlyList<FingerprintDatab
         return samples;
     }
 
-    [GeneratedRegex(@"^(\d+(?:_\d+)?)_(\d+)\.(tif|tiff|png|bmp|jpg|jpeg|pgm|webp|iso|ansi|fmr|dat|tpl)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(\d+(?:_\d+)?)_(\d+)\.(tif|tiff|png|bmp|jpg|jpeg|pgm|webp|wsq|iso|ansi|fmr|dat|tpl)$", RegexOptions.IgnoreCase)]
     private static partial Regex SampleName();
 }
 

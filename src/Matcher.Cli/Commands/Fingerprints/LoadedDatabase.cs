@@ -37,7 +37,8 @@ internal sealed class LoadedDatabase
     /// <summary>Decode-and-extract time of every image (empty for template files).</summary>
     public IReadOnlyList<double> ExtractionMilliseconds { get; }
 
-    public static LoadedDatabase Load(FingerprintDatabase database, int? dpi, FingerprintExtractor extractor, IProgress<ProgressStep> progress)
+    public static LoadedDatabase Load(FingerprintDatabase database, int? dpi, FingerprintExtractor extractor, IProgress<ProgressStep> progress,
+        EvalPerturbation? perturbation = null)
     {
         var count = database.Samples.Count;
         var probes = new PreparedProbe?[count];
@@ -49,7 +50,7 @@ internal sealed class LoadedDatabase
             var path = database.Samples[i].Path;
             try
             {
-                var loaded = FingerprintFile.Load(path, dpi, extractor);
+                var loaded = FingerprintFile.Load(path, dpi, extractor, perturbation);
                 if (loaded.ExtractionMilliseconds is { } elapsed)
                 {
                     milliseconds.Add(elapsed);
