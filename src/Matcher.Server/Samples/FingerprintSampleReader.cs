@@ -24,7 +24,9 @@ internal sealed class FingerprintSampleReader(FingerprintExtractor extractor, Im
             case FingerprintSample.SourceOneofCase.Image:
                 RequireData(sample.Image.Data.Length, $"{field}.image.data");
                 var decoded = ImageDecoder.DecodeGray(sample.Image.Data.Span, imageLimits);
-                return Extract(position, decoded, sample.Image.Dpi, $"{field}.image.dpi");
+                // A WSQ file's NIST comment states its resolution; the request's dpi, when given, still wins.
+                var dpi = sample.Image.Dpi != 0 ? sample.Image.Dpi : (uint)(ImageDecoder.DeclaredDpi(sample.Image.Data.Span) ?? 0);
+                return Extract(position, decoded, dpi, $"{field}.image.dpi");
             case FingerprintSample.SourceOneofCase.Raw:
                 RequireData(sample.Raw.Pixels.Length, $"{field}.raw.pixels");
                 var raw = RawGray.FromBuffer(sample.Raw.Pixels.Span, (int)Math.Min(sample.Raw.Width, int.MaxValue),
@@ -42,7 +44,7 @@ internal sealed class FingerprintSampleReader(FingerprintExtractor extractor, Im
     {
         if (dpi == 0)
         {
-            throw new InvalidRequestException(dpiField, "The scanner resolution (dpi) is required for fingerprint images.");
+            throw new InvalidRequestException(dpiField, "The scanner resolution (dpi) is required for fingerprint images (only a WSQ file with a NIST comment declares its own).");
         }
         var result = extractor.Extract(image, (int)Math.Min(dpi, int.MaxValue));
         return new EnrolledFinger(position, result.Template, result.Quality);
