@@ -23,7 +23,7 @@ public sealed class ProgressDisplayTests
         Assert.Empty(result.Error);
         var lines = result.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("DB1_B: 280 genuine, 2880 impostor pairs", lines[0]);
-        Assert.Equal(8, lines.Length);
+        Assert.Equal(9, lines.Length);
         Assert.DoesNotContain(ProgressCharacters, c => result.Output.Contains(c, StringComparison.Ordinal));
         Assert.DoesNotContain("comparing pairs", result.Output, StringComparison.Ordinal);
     }
