@@ -20,7 +20,7 @@ public sealed class CommandLineMistakesTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("'--bogus'", result.Error);
-        Assert.Contains("Usage: matcher extract <IMAGE> --dpi <N> --output <FILE> [options]", result.Error);
+        Assert.Contains("Usage: matcher extract <IMAGE> --output <FILE> [options]", result.Error);
         Assert.Empty(result.Output);
         Assert.False(File.Exists(target));
     }
