@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Matcher.Cli.Tests.Service;
 using Matcher.Testing;
 using Xunit;
+using static Matcher.Cli.Tests.Service.Cli;
 
 namespace Matcher.Cli.Tests.Fingerprints;
 
@@ -73,7 +75,7 @@ public sealed class PerturbedEvalTests
 
     private sealed record EvalFigures(double Eer, double Fnmr1E2, double Fnmr1E3, double Fnmr1E4, int FailedToExtract);
 
-    private static EvalFigures Figures((int ExitCode, string Output, string Error) result)
+    private static EvalFigures Figures(CliResult result)
     {
         Assert.True(result.ExitCode == 0, result.Error);
         var report = JsonDocument.Parse(result.Output).RootElement;
@@ -83,13 +85,5 @@ public sealed class PerturbedEvalTests
             report.GetProperty("fnmr_at_fmr_1e3").GetDouble(),
             report.GetProperty("fnmr_at_fmr_1e4").GetDouble(),
             report.GetProperty("failed_to_extract").GetInt32());
-    }
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = CommandDispatcher.Run(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
     }
 }
