@@ -17,8 +17,9 @@ namespace Matcher.Benchmarks.Jobs;
 /// `dedup --subjects N [--share S] [--workers W]`: an N:N dedup job over a gallery of N synthetic subjects (10 fingers +
 /// face) with every capture of each planted real person (<see cref="RealMates"/>) enrolled as a subject of its own, run
 /// in process by the jobs core until S per mille of the gallery is searched (1000 for all). Reports the rate, the time
-/// the whole job would take at that rate, comparisons per subject, the planted pairs found and the false pairs. The
-/// planted subjects' ids sort first, so every planted pair is searched within the first per mille.
+/// the whole job would take at that rate, the processor time of each search stage, comparisons per subject, the planted
+/// pairs found and the false pairs. The planted subjects' ids sort first, so every planted pair is searched within the
+/// first per mille.
 /// </summary>
 internal static class DedupBenchmark
 {
@@ -49,6 +50,7 @@ internal static class DedupBenchmark
         try
         {
             var jobs = JobsCore.Open(new JobsOptions { DataDirectory = data.FullName, Workers = workers }, index, traffic, TimeProvider.System, NullLogger.Instance);
+            var stages = new StageTimes();
             jobs.StartRunning();
             var jobId = jobs.StartDedupAsync(new DedupJobRequest(ScaleGallery.Name, null, JobModalities.All, TargetFpir, 20, null, "bench"), CancellationToken.None)
                 .GetAwaiter().GetResult().Status.Definition.JobId;
@@ -61,6 +63,7 @@ internal static class DedupBenchmark
                 status = jobs.Status(jobId);
             }
             var seconds = watch.Elapsed.TotalSeconds;
+            stages.Dispose();
             var jobRan = !jobs.Status(jobId).State.IsFinal();
             var beside = StationLatency(index, stationProbes, traffic);
             if (!status.State.IsFinal())
@@ -73,7 +76,8 @@ internal static class DedupBenchmark
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"searched {status.SubjectsDone:N0} of {total:N0} subjects in {seconds:0.0} s with {workers} worker(s): {rate:0.0} subjects/s, {status.Comparisons / (double)Math.Max(1, status.SubjectsDone):0.0} full comparisons per subject; threshold {status.Threshold:0.0}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"whole job at this rate: {total / rate / 60:0.0} min ({total / rate / 3600:0.00} h)"));
+                $"whole job at this rate: {total / rate / 60:0.0} min ({total / rate / 3600:0.00} h); processor time by search stage:"));
+            stages.Report(output);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pairs: {pairs.Count} found, planted {found} / {plantedPairs}, false {pairs.Count - found} (expected about {TargetFpir * status.SubjectsDone:0.0} at FPIR {TargetFpir})"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
