@@ -21,6 +21,11 @@ for switch in DOTNET_EnableAVX512=0 DOTNET_EnableAVX2=0 DOTNET_EnableHWIntrinsic
   env "$switch" dotnet test tests/Matcher.Fingerprint.Tests --no-build -c Release --filter "FullyQualifiedName~OrientedRowFilter|FullyQualifiedName~MatchingKernel" 2>&1 | tee -a "$log" || status=$?
 done
 
+# A short coverage-guided fuzz run of every reader of untrusted or stored bytes, from fresh seeds each time; the
+# documented long run is scripts/fuzz.sh --seconds 3600.
+echo "== fuzzing every target for 8 s (scripts/fuzz.sh)"
+./scripts/fuzz.sh --seconds 8 || status=$?
+
 # One closing line in the plain form CI reads: "N passed, N failed, N skipped".
 awk '
   /(Passed|Failed)!/ {
