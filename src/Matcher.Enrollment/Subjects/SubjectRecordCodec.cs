@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Matcher.Core.Errors;
 using Matcher.Core.Subjects;
 using Matcher.Face.Indexing;
 using Matcher.Fingerprint.Indexing;
@@ -68,16 +69,24 @@ public static class SubjectRecordCodec
             throw new InvalidDataException($"Subject record version {version} is not supported (expected {Version}).");
         }
         var key = new SubjectKey(reader.String(), reader.String());
-        var enrolledAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.Int64());
+        var enrolledAtMilliseconds = reader.Int64();
+        if (enrolledAtMilliseconds < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || enrolledAtMilliseconds > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+        {
+            throw new InvalidDataException($"Subject record has an enrollment time of {enrolledAtMilliseconds} ms, outside the calendar.");
+        }
+        var enrolledAt = DateTimeOffset.FromUnixTimeMilliseconds(enrolledAtMilliseconds);
         var fingerCount = reader.Byte();
         var samples = new List<EnrolledSample>(fingerCount + 1);
         for (var i = 0; i < fingerCount; i++)
         {
             var position = reader.Byte();
+            if (position is < 1 or > 10 || samples.Any(s => ((EnrolledFinger)s).Position == position))
+            {
+                throw new InvalidDataException($"Subject record holds finger position {position} where 1 to 10, each once, are possible.");
+            }
             var quality = reader.Byte();
             var length = reader.Int32();
-            var views = TemplateCodecs.Import(reader.Bytes(length));
-            samples.Add(new EnrolledFinger(position, views[0].Template, quality));
+            samples.Add(new EnrolledFinger(position, ImportTemplate(reader.Bytes(length), position), quality));
         }
         if (reader.Byte() == 1)
         {
@@ -100,6 +109,19 @@ public static class SubjectRecordCodec
             throw new InvalidDataException("Subject record has trailing bytes.");
         }
         return new SubjectRecord(key, samples, enrolledAt);
+    }
+
+    /// <summary>A template stored by this service that no longer reads is damage at rest, not a caller's bad input.</summary>
+    private static FingerprintTemplate ImportTemplate(ReadOnlySpan<byte> stored, int position)
+    {
+        try
+        {
+            return TemplateCodecs.Import(stored)[0].Template;
+        }
+        catch (BiometricInputException e)
+        {
+            throw new InvalidDataException($"Subject record's template of finger {position} is damaged: {e.Message}", e);
+        }
     }
 
     private static void WriteString(BinaryWriter writer, string value)

@@ -46,6 +46,14 @@ internal sealed record ModelManifest(ModelSource Source, ManifestModels Models)
             {
                 throw new InvalidDataException($"Face model manifest '{path}': the '{role}' model needs an id, a file and an input.");
             }
+            if (entry.Outputs is null || entry.Outputs.Prepend(entry.Input).Any(t => t is null || string.IsNullOrEmpty(t.Name) || t.Shape is null))
+            {
+                throw new InvalidDataException($"Face model manifest '{path}': every input and output of the '{role}' model needs a name and a shape.");
+            }
+            if (entry.Calibration is { } knots && (knots.Cosine is null || knots.Score is null))
+            {
+                throw new InvalidDataException($"Face model manifest '{path}': the '{role}' model's calibration needs its cosine and score knots.");
+            }
         }
         return manifest;
     }

@@ -40,7 +40,9 @@ internal static class PReluRewrite
         try
         {
             var fields = ProtoFields.Parse(model);
-            var graphField = fields.Numbered(ModelGraph).SingleOrDefault();
+            var graphFields = fields.Numbered(ModelGraph).ToList();
+            // Protobuf merges a repeated singular message; a model written that way is left to ONNX Runtime as it is.
+            var graphField = graphFields.Count == 1 ? graphFields[0] : null;
             if (graphField?.Payload is null || DefaultOpset(fields) < FirstOpsetWithBroadcastingMax)
             {
                 return (model, 0);
@@ -146,9 +148,13 @@ internal static class PReluRewrite
                     values.Add(BinaryPrimitives.ReadSingleLittleEndian(packed.Span[i..]));
                 }
             }
-            else
+            else if (WireFormat.GetTagWireType(data.Tag) == WireFormat.WireType.Fixed32)
             {
                 values.Add(BinaryPrimitives.ReadSingleLittleEndian(data.Value));
+            }
+            else
+            {
+                return null;
             }
         }
         return values.Count == 0 || values.Any(float.IsNaN) ? null : values.Max();
