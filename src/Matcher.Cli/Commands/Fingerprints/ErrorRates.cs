@@ -17,7 +17,7 @@ internal sealed record ErrorRates(double Eer, double FnmrAtFmr1E2, double FnmrAt
     }
 
     /// <summary>(FMR, FNMR) at every distinct score used as threshold, ascending, then at a threshold above all scores.</summary>
-    private static List<(double Fmr, double Fnmr)> Curve(IReadOnlyCollection<double> genuine, IReadOnlyCollection<double> impostor)
+    public static List<(double Fmr, double Fnmr)> Curve(IReadOnlyCollection<double> genuine, IReadOnlyCollection<double> impostor)
     {
         var genuineSorted = genuine.Order().ToArray();
         var impostorSorted = impostor.Order().ToArray();

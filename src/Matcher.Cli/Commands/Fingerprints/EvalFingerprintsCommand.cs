@@ -23,6 +23,15 @@ internal sealed class EvalFingerprintsCommand : ICliCommand
             ? kinds
             : throw new CliUsageException($"--perturb expects kinds among elastic, rotation, translation, dry, wet, pressure, geometric, skinconditions, all; '{text}' is not such a list."));
     private readonly Option<int?> _seed = CliValues.WholeNumber("--seed", "Seed of --perturb (default 1); each image mixes it with its file name.", minimum: 0);
+    private readonly Option<string?> _plot = new("--plot")
+    {
+        Description = "Write DET curves as PNG files into this folder: one per database, one of all databases and the pooled set, one per --fuse-fingers database.",
+        HelpName = "DIR",
+    };
+    private readonly Option<bool> _fuseFingers = new("--fuse-fingers")
+    {
+        Description = "Also compare people (files named PPP_F_S: person, finger, scan), fusing 1, 2, 4 and all their common finger positions.",
+    };
 
     public string Name => "eval fingerprints";
 
@@ -30,7 +39,7 @@ internal sealed class EvalFingerprintsCommand : ICliCommand
 
     public IReadOnlyList<Argument> Arguments => [];
 
-    public IReadOnlyList<Option> Options => [_dataset, .. _dpi.Options, _perturb, _seed, _json];
+    public IReadOnlyList<Option> Options => [_dataset, .. _dpi.Options, _perturb, _seed, _plot, _fuseFingers, _json];
 
     public int Run(ParseResult parsed, CommandContext context)
     {
@@ -48,17 +57,43 @@ internal sealed class EvalFingerprintsCommand : ICliCommand
             throw new CliUsageException("--seed chooses the perturbation of --perturb; give --perturb too.");
         }
         var perturbation = kinds is { } chosen ? new EvalPerturbation(chosen, parsed.GetValue(_seed) ?? 1) : null;
+        var fuseFingers = parsed.GetValue(_fuseFingers);
+        if (fuseFingers && !dataset.Databases.Any(d => MultiFingerProtocol.NamesPeople(d)))
+        {
+            throw new CliUsageException("--fuse-fingers needs files named PPP_F_S.ext (person, finger position, scan), as the CrossMatch sample names them.");
+        }
         var extractor = new FingerprintExtractor();
-        var results = context.Progress(json).Run(progress => dataset.Databases
-            .Select(database => AllPairsProtocol.Run(LoadedDatabase.Load(database, dpi.For(database.Name), extractor, progress, perturbation), progress))
-            .ToList());
+        var (results, fused) = context.Progress(json).Run(progress =>
+        {
+            var allPairs = new List<AllPairsResult>();
+            var people = new List<(string Name, IReadOnlyList<FusedResult> Results)>();
+            foreach (var database in dataset.Databases)
+            {
+                var loaded = LoadedDatabase.Load(database, dpi.For(database.Name), extractor, progress, perturbation);
+                allPairs.Add(AllPairsProtocol.Run(loaded, progress));
+                if (fuseFingers && MultiFingerProtocol.NamesPeople(database))
+                {
+                    people.Add((database.Name, MultiFingerProtocol.Run(loaded, MultiFingerProtocol.ReportedCounts)));
+                }
+            }
+            return (allPairs, people);
+        });
         var pooled = results.Count == 1 ? results[0] : AllPairsResult.Pool("pooled", results);
+        var plots = parsed.GetValue(_plot) is { } folder ? WritePlots(folder, results, pooled, fused) : [];
         if (json)
         {
             var report = Figures(pooled);
             if (results.Count > 1)
             {
                 report["databases"] = results.ToDictionary(r => r.Name, r => (object?)Figures(r));
+            }
+            if (fused.Count > 0)
+            {
+                report["multi_finger"] = fused.ToDictionary(f => f.Name, f => (object?)f.Results.ToDictionary(r => r.Label, r => (object?)FusedFigures(r)));
+            }
+            if (plots.Count > 0)
+            {
+                report["plots"] = plots;
             }
             context.Output.WriteLine(JsonSerializer.Serialize(report));
             return 0;
@@ -67,7 +102,77 @@ internal sealed class EvalFingerprintsCommand : ICliCommand
         {
             PrintText(result, context.Output);
         }
+        foreach (var (name, people) in fused)
+        {
+            PrintFused(name, people, context.Output);
+        }
+        foreach (var plot in plots)
+        {
+            context.Output.WriteLine($"DET plot written: {plot}");
+        }
         return 0;
+    }
+
+    private static List<string> WritePlots(string folder, List<AllPairsResult> results, AllPairsResult pooled,
+        List<(string Name, IReadOnlyList<FusedResult> Results)> fused)
+    {
+        var written = new List<string>();
+        void Plot(string name, string title, IEnumerable<(string, IReadOnlyCollection<double>, IReadOnlyCollection<double>)> curves)
+        {
+            var path = Path.Combine(folder, $"det-{name}.png");
+            DetPlot.Write(path, title, curves);
+            written.Add(path);
+        }
+        foreach (var result in results)
+        {
+            Plot(result.Name, $"DET, {result.Name}", [(result.Name, result.Genuine, result.Impostor)]);
+        }
+        if (results.Count > 1)
+        {
+            Plot("all", "DET, every database and pooled",
+                [.. results.Select(r => (r.Name, (IReadOnlyCollection<double>)r.Genuine, (IReadOnlyCollection<double>)r.Impostor)), ("pooled", pooled.Genuine, pooled.Impostor)]);
+        }
+        foreach (var (name, people) in fused)
+        {
+            Plot($"{name}-fused", $"DET, {name}: people, fingers fused",
+                people.Where(r => r.Genuine.Count > 0 && r.Impostor.Count > 0).Select(r => (r.Label, (IReadOnlyCollection<double>)r.Genuine, (IReadOnlyCollection<double>)r.Impostor)));
+        }
+        return written;
+    }
+
+    private static Dictionary<string, object?> FusedFigures(FusedResult result)
+    {
+        var figures = new Dictionary<string, object?> { ["genuine_pairs"] = result.Genuine.Count, ["impostor_pairs"] = result.Impostor.Count };
+        if (result.Genuine.Count > 0 && result.Impostor.Count > 0)
+        {
+            var rates = ErrorRates.Compute(result.Genuine, result.Impostor);
+            figures["eer"] = rates.Eer;
+            figures["fnmr_at_fmr_1e2"] = rates.FnmrAtFmr1E2;
+            figures["fnmr_at_fmr_1e3"] = rates.FnmrAtFmr1E3;
+            figures["zero_fmr"] = rates.ZeroFmr;
+            figures["lowest_genuine"] = result.Genuine.Min();
+            figures["highest_impostor"] = result.Impostor.Max();
+        }
+        return figures;
+    }
+
+    private static void PrintFused(string name, IReadOnlyList<FusedResult> people, TextWriter output)
+    {
+        static string Percent(double value) => (100 * value).ToString("0.00", CultureInfo.InvariantCulture) + " %";
+        static string Score(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+        output.WriteLine($"{name}, people ({people[0].People}), fingers fused position by position:");
+        foreach (var result in people)
+        {
+            if (result.Genuine.Count == 0 || result.Impostor.Count == 0)
+            {
+                output.WriteLine($"  {result.Label,-12} no pairs of people share that many positions");
+                continue;
+            }
+            var rates = ErrorRates.Compute(result.Genuine, result.Impostor);
+            output.WriteLine($"  {result.Label,-12} {result.Genuine.Count} genuine, {result.Impostor.Count} impostor: EER {Percent(rates.Eer)}, " +
+                $"FNMR at FMR 0.1 % {Percent(rates.FnmrAtFmr1E3)}, ZeroFMR {Percent(rates.ZeroFmr)}; " +
+                $"lowest genuine {Score(result.Genuine.Min())}, highest impostor {Score(result.Impostor.Max())}");
+        }
     }
 
     private static Dictionary<string, object?> Figures(AllPairsResult result)
