@@ -46,6 +46,22 @@ public sealed class MatcherServiceTests(LoopbackServer server) : IClassFixture<L
     }
 
     [Fact]
+    public async Task WsqWithoutDpiIsEnrolledAndVerifiedAtTheResolutionItDeclares()
+    {
+        const string gallery = "wsq";
+        await EnrollAsync(gallery, "declared-500", Samples.Of(Samples.FvcWsq("DB1_B", 101, 1)), DedupMode.InsertOnly);
+        await EnrollAsync(gallery, "declared-569", Samples.Of(Samples.FvcWsq("DB2_B", 103, 1)), DedupMode.InsertOnly);
+
+        async Task<VerifyResponse> Verify(string id, FingerprintSample probe) =>
+            await Client.VerifyAsync(new VerifyRequest { Gallery = gallery, SubjectId = id, Samples = Samples.Of(probe) }, cancellationToken: Cancellation);
+
+        Assert.True((await Verify("declared-500", Samples.FvcWsq("DB1_B", 101, 2))).Match);
+        Assert.False((await Verify("declared-500", Samples.FvcWsq("DB1_B", 102, 2))).Match);
+        // A 569 dpi WSQ enrollment matches another impression sent as a TIFF with its dpi given.
+        Assert.True((await Verify("declared-569", Samples.FvcImage("DB2_B", 103, 2))).Match);
+    }
+
+    [Fact]
     public async Task VerifyIdentifyGetAndDelete()
     {
         const string gallery = "lifecycle";

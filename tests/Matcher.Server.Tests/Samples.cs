@@ -21,6 +21,17 @@ internal static class Samples
         },
     };
 
+    /// <summary>
+    /// An FVC2002 impression re-encoded as WSQ (as stations send prints), its scanner resolution declared only in the
+    /// WSQ file's NIST comment, and the request's dpi left 0.
+    /// </summary>
+    public static FingerprintSample FvcWsq(string database, int finger, int impression, FingerPosition position = FingerPosition.RightIndex)
+    {
+        var tiff = File.ReadAllBytes(Path.Combine(Datasets.Require($"{Fvc}/{database}"), $"{finger}_{impression}.tif"));
+        var wsq = Imaging.ImageEncoder.EncodeWsq(Imaging.ImageDecoder.DecodeGray(tiff), DpiOf(database));
+        return new FingerprintSample { Position = position, Image = new EncodedImage { Data = ByteString.CopyFrom(wsq) } };
+    }
+
     /// <summary>The SecuGen ISO template of an FVC2002 impression: much faster to enroll than an image.</summary>
     public static FingerprintSample IsoTemplate(string database, int finger, int impression, FingerPosition position = FingerPosition.RightIndex) => new()
     {
