@@ -10,8 +10,8 @@ internal static class FuzzTargets
         new ImageTarget(),
         new TemplateTarget(),
         new SubjectRecordTarget(),
-        new LogSegmentTarget(),
-        new SnapshotTarget(),
+        DataFileTarget.LogSegment(),
+        DataFileTarget.Snapshot(),
         new OnnxModelTarget(),
         new FaceManifestTarget(),
     ];
