@@ -64,7 +64,7 @@ public sealed partial class JobsCore
             var threshold = DecisionThreshold.ForIdentification(definition.TargetFalsePositiveIdentificationRate, Math.Max(1, searched));
             var started = new StartedRecord(asOf, now, total, searched, threshold);
             await _log.StartedAsync(definition.JobId, started);
-            job.MarkStarted(started.GalleryAsOf, started.StartedAt, started.SubjectsTotal, started.Threshold);
+            job.MarkStarted(started);
             _logger.LogInformation("Job {JobId} started: {Subjects} subjects against {Searched}, threshold {Threshold:0.0}.",
                 definition.JobId, total, searched, threshold);
             return job;

@@ -90,6 +90,41 @@ public sealed class JobsCoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AJobLogFoldedIntoASnapshotReopensToTheSameJobsAndAPausedJobStillCompletes()
+    {
+        string completedId, pausedId;
+        await using (var jobs = Open(checkpointEvery: 16))
+        {
+            completedId = (await jobs.StartDedupAsync(Request(), Cancellation)).Status.Definition.JobId;
+            await UntilEndedAsync(jobs, completedId);
+            using (_traffic.Enter())
+            {
+                pausedId = (await jobs.StartDedupAsync(Request(), Cancellation)).Status.Definition.JobId;
+                await UntilAsync(jobs, pausedId, s => s.State == JobState.Running);
+                await jobs.PauseAsync(pausedId, Cancellation).WaitAsync(Bound, Cancellation);
+            }
+        }
+        var directory = _data.Combine("jobs");
+        var (replayed, before) = await JobsInLogAsync(directory, int.MaxValue);
+        var (replayedWhileFolding, folded) = await JobsInLogAsync(directory, compactAfterRecords: 10);
+        var (replayedAfter, after) = await JobsInLogAsync(directory, int.MaxValue);
+
+        // One progress record per checkpoint of 16 subjects, pairs, starts and state changes.
+        Assert.True(replayed >= 20, $"{replayed} records replayed");
+        Assert.Equal(replayed, replayedWhileFolding);
+        Assert.Equal(0, replayedAfter);
+        Assert.Equal(before, folded);
+        Assert.Equal(before, after);
+        Assert.Single(Directory.GetFiles(directory, "snapshot-*.snap"));
+
+        await using var reopened = Open(checkpointEvery: 16);
+        Assert.Equal(JobState.Paused, reopened.Status(pausedId).State);
+        await reopened.ResumeAsync(pausedId, Cancellation);
+        Assert.Equal(JobState.Completed, (await UntilEndedAsync(reopened, pausedId)).State);
+        Assert.Equal(Listing(reopened, completedId), Listing(reopened, pausedId));
+    }
+
+    [Fact]
     public async Task StationTrafficHoldsAJobBackAndACancelStopsItWithoutTouchingTheGallery()
     {
         await using var jobs = Open();
@@ -212,6 +247,15 @@ public sealed class JobsCoreTests : IDisposable
         }, _index, _traffic, TimeProvider.System, NullLogger.Instance);
         jobs.StartRunning();
         return jobs;
+    }
+
+    /// <summary>Each job of the log as it reopens (its rate aside, which a fold keeps only from the last checkpoint), with its pairs.</summary>
+    private static async Task<(long Replayed, List<string> Jobs)> JobsInLogAsync(string directory, int compactAfterRecords)
+    {
+        await using var log = Store.JobLog.Open(directory, compactAfterRecords);
+        var jobs = log.Jobs.Select(job => (job.View() with { SubjectsPerSecond = 0, SecondsLeft = null }).ToString()
+            + string.Concat(job.PairsBestFirst().Select(p => $"|{p.Subject}|{p.Other}|{p.Score:R}"))).ToList();
+        return (log.LogRecordsReplayed, jobs);
     }
 
     private static Task<JobStatusView> UntilEndedAsync(JobsCore jobs, string jobId) => UntilAsync(jobs, jobId, s => s.State.IsFinal());

@@ -1,6 +1,7 @@
 using Matcher.Core.Subjects;
 using Matcher.Jobs.Definitions;
 using Matcher.Jobs.Results;
+using Matcher.Jobs.Store;
 
 namespace Matcher.Jobs.Running;
 
@@ -40,6 +41,12 @@ internal sealed class DedupJob(DedupJobDefinition definition)
 
     public bool HasStarted => GalleryAsOf is not null;
 
+    /// <summary>How the job started, as logged; null while queued for the first time.</summary>
+    public StartedRecord? Started { get; private set; }
+
+    /// <summary>When the last checkpoint was taken; null before the first.</summary>
+    public DateTimeOffset? CheckpointAt { get; private set; }
+
     private DateTimeOffset? EndedAt { get; set; }
 
     private string? Failure { get; set; }
@@ -58,13 +65,14 @@ internal sealed class DedupJob(DedupJobDefinition definition)
         }
     }
 
-    public void MarkStarted(DateTimeOffset galleryAsOf, DateTimeOffset startedAt, long subjectsTotal, double threshold) =>
+    public void MarkStarted(StartedRecord started) =>
         Change(() =>
         {
-            GalleryAsOf = galleryAsOf;
-            StartedAt = startedAt;
-            SubjectsTotal = subjectsTotal;
-            Threshold = threshold;
+            Started = started;
+            GalleryAsOf = started.GalleryAsOf;
+            StartedAt = started.StartedAt;
+            SubjectsTotal = started.SubjectsTotal;
+            Threshold = started.Threshold;
             State = JobState.Running;
         });
 
@@ -127,6 +135,7 @@ internal sealed class DedupJob(DedupJobDefinition definition)
     public void RecordProgress(string cursor, long subjectsDone, long comparisons, long deletedSinceStart, DateTimeOffset at) => Change(() =>
     {
         Cursor = cursor;
+        CheckpointAt = at;
         SubjectsDone = subjectsDone;
         Comparisons = comparisons;
         DeletedSinceStart = deletedSinceStart;

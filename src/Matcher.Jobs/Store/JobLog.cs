@@ -8,11 +8,19 @@ namespace Matcher.Jobs.Store;
 /// <summary>
 /// The jobs' durable state: their definitions, starts, found pairs, checkpoints and state changes, in a log of its own
 /// beside the subjects' (same format, same fsync guarantees). Replayed on open into the jobs it describes. A job's pairs
-/// are logged before the checkpoint that covers them, so a crash between the two only repeats work.
+/// are logged before the checkpoint that covers them, so a crash between the two only repeats work. Every block of a
+/// running job adds a progress record, so a log that opens with many records since its last snapshot is folded into
+/// a new snapshot of one record per job fact (definition, start, pairs, last checkpoint, state).
 /// </summary>
 internal sealed class JobLog : IReplayTarget, IAsyncDisposable
 {
+    /// <summary>Log records replayed on open beyond which the log is folded into a snapshot.</summary>
+    public const int CompactAfterRecords = 10_000;
+
+    private const int PairsPerRecord = 2_000;
+
     private readonly DurableLog _log;
+    private long _logRecordsReplayed;
     private readonly Dictionary<string, DedupJob> _replayed = new(StringComparer.Ordinal);
     private readonly List<DedupJob> _inOrder = [];
 
@@ -25,7 +33,18 @@ internal sealed class JobLog : IReplayTarget, IAsyncDisposable
     public IReadOnlyList<DedupJob> Jobs => _inOrder;
 
     /// <exception cref="LogCorruptedException">The job log is damaged beyond a torn tail.</exception>
-    public static JobLog Open(string directory) => new(directory);
+    public static JobLog Open(string directory, int compactAfterRecords = CompactAfterRecords)
+    {
+        var log = new JobLog(directory);
+        if (log._logRecordsReplayed >= compactAfterRecords)
+        {
+            log._log.WriteSnapshot(log._log.LastSequence, log._inOrder.SelectMany(SnapshotOf));
+        }
+        return log;
+    }
+
+    /// <summary>Log records replayed on open since the last snapshot.</summary>
+    public long LogRecordsReplayed => _logRecordsReplayed;
 
     public Task CreatedAsync(DedupJobDefinition definition) => AppendAsync(JobRecordCodec.Created, JobRecordCodec.EncodeCreated(definition));
 
@@ -34,10 +53,8 @@ internal sealed class JobLog : IReplayTarget, IAsyncDisposable
     /// <summary>Pairs in chunks, so a job that finds very many never writes one record past the log's limit.</summary>
     public async Task PairsAsync(string jobId, IReadOnlyList<DedupPair> pairs)
     {
-        const int chunk = 2_000;
-        for (var start = 0; start < pairs.Count; start += chunk)
+        foreach (var part in pairs.Chunk(PairsPerRecord))
         {
-            var part = pairs.Skip(start).Take(chunk).ToList();
             await AppendAsync(JobRecordCodec.Pairs, JobRecordCodec.EncodePairs(jobId, part));
         }
     }
@@ -46,9 +63,41 @@ internal sealed class JobLog : IReplayTarget, IAsyncDisposable
 
     public Task StateAsync(string jobId, StateRecord state) => AppendAsync(JobRecordCodec.StateChanged, JobRecordCodec.EncodeState(jobId, state));
 
-    public void RestoreSnapshotRecord(byte recordType, ReadOnlySpan<byte> payload) => ReplayLogRecord(0, recordType, payload);
+    public void RestoreSnapshotRecord(byte recordType, ReadOnlySpan<byte> payload) => Apply(recordType, payload);
 
     public void ReplayLogRecord(long sequence, byte recordType, ReadOnlySpan<byte> payload)
+    {
+        _logRecordsReplayed++;
+        Apply(recordType, payload);
+    }
+
+    /// <summary>The records that rebuild <paramref name="job"/> as it stands, in the order replay needs them.</summary>
+    private static IEnumerable<SnapshotRecord> SnapshotOf(DedupJob job)
+    {
+        var id = job.Definition.JobId;
+        yield return new SnapshotRecord(JobRecordCodec.Created, JobRecordCodec.EncodeCreated(job.Definition));
+        if (job.Started is { } started)
+        {
+            yield return new SnapshotRecord(JobRecordCodec.Started, JobRecordCodec.EncodeStarted(id, started));
+        }
+        foreach (var part in job.PairsBestFirst().Chunk(PairsPerRecord))
+        {
+            yield return new SnapshotRecord(JobRecordCodec.Pairs, JobRecordCodec.EncodePairs(id, part));
+        }
+        var view = job.View();
+        if (job.Cursor is { } cursor && job.CheckpointAt is { } at)
+        {
+            yield return new SnapshotRecord(JobRecordCodec.Progress,
+                JobRecordCodec.EncodeProgress(id, new ProgressRecord(cursor, view.SubjectsDone, view.Comparisons, view.SubjectsDeletedSinceStart, at)));
+        }
+        // Created leaves a job queued and Started running; any other state needs its own record.
+        if (view.State != (job.Started is null ? JobState.Queued : JobState.Running))
+        {
+            yield return new SnapshotRecord(JobRecordCodec.StateChanged, JobRecordCodec.EncodeState(id, new StateRecord(view.State, view.EndedAt, view.Failure)));
+        }
+    }
+
+    private void Apply(byte recordType, ReadOnlySpan<byte> payload)
     {
         switch (recordType)
         {
@@ -63,7 +112,7 @@ internal sealed class JobLog : IReplayTarget, IAsyncDisposable
                 break;
             case JobRecordCodec.Started:
                 var (startedId, started) = JobRecordCodec.DecodeStarted(payload);
-                JobOf(startedId).MarkStarted(started.GalleryAsOf, started.StartedAt, started.SubjectsTotal, started.Threshold);
+                JobOf(startedId).MarkStarted(started);
                 break;
             case JobRecordCodec.Pairs:
                 var (pairsId, pairs) = JobRecordCodec.DecodePairs(payload);
