@@ -108,20 +108,58 @@ public sealed class SubjectIndex : IDisposable
     public IReadOnlyList<IReadOnlyList<Candidate>> SearchMany(IReadOnlyList<SearchProbe> probes, SearchScope scope, int maxCandidates, double threshold,
         SearchEffort effort, CancellationToken cancellation = default, SearchStrategy? strategy = null)
     {
+        var shards = _galleries.Where(g => scope.IncludesGallery(g.Key)).SelectMany(g => g.Value).ToArray();
+        return SearchShards(probes, shards.Select(s => (s, (PairsOnce?)null)).ToArray(), scope, maxCandidates, threshold, effort, cancellation,
+            strategy ?? _options.Strategy).Found;
+    }
+
+    /// <summary>
+    /// A block of a self-dedup: each probe is the record of <paramref name="probeSubjects"/>' subject of
+    /// <paramref name="gallery"/>, searched in that gallery, answered as <see cref="SearchMany"/> answers
+    /// except that a row whose own search <paramref name="compared"/> recorded as having compared the probe's subject
+    /// is not compared again (see <see cref="ComparedPairs"/>). Each probe whose candidates were not cut at
+    /// <paramref name="maxCandidates"/> is then recorded there for the blocks after it.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<Candidate>> SearchManyComparingPairsOnce(IReadOnlyList<SearchProbe> probes, IReadOnlyList<SubjectKey> probeSubjects,
+        string gallery, ComparedPairs compared, int maxCandidates, double threshold, SearchEffort effort, CancellationToken cancellation = default)
+    {
+        if (probeSubjects.Count != probes.Count || probeSubjects.Any(s => s.Gallery != gallery))
+        {
+            throw new ArgumentException("Every probe needs its own subject, of the searched gallery.", nameof(probeSubjects));
+        }
+        var shards = _galleries.TryGetValue(gallery, out var inGallery) ? inGallery : [];
+        var scope = new SearchScope(Galleries: new HashSet<string>(StringComparer.Ordinal) { gallery });
+        var pairsOnce = new PairsOnce(compared, probeSubjects, [.. probeSubjects.Select(s => ShardIndexOf(shards.Length, s.SubjectId))]);
+        var (found, cutoffs, complete) = SearchShards(probes, shards.Select(shard => (shard, (PairsOnce?)pairsOnce)).ToArray(),
+            scope, maxCandidates, threshold, effort, cancellation, _options.Strategy);
+        for (var i = 0; i < probes.Count; i++)
+        {
+            if (complete[i])
+            {
+                compared.Record(probeSubjects[i], [.. cutoffs.Select(shard => shard[i])]);
+            }
+        }
+        return found;
+    }
+
+    private (IReadOnlyList<IReadOnlyList<Candidate>> Found, float[][] Cutoffs, bool[] Complete) SearchShards(IReadOnlyList<SearchProbe> probes,
+        (GalleryShard Shard, PairsOnce? Pairs)[] shards, SearchScope scope, int maxCandidates, double threshold, SearchEffort effort,
+        CancellationToken cancellation, SearchStrategy strategy)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCandidates);
         if (probes.FirstOrDefault(p => !ReferenceEquals(p.PreparedFor, _options)) is not null)
         {
             throw new ArgumentException("A probe was prepared by another index; prepare it with this one.", nameof(probes));
         }
         var started = Stopwatch.GetTimestamp();
-        var chosen = strategy ?? _options.Strategy;
         var times = new SearchStageTimes(_options);
-        var shards = _galleries.Where(g => scope.IncludesGallery(g.Key)).SelectMany(g => g.Value).ToArray();
         var found = probes.Select(_ => new ConcurrentBag<Candidate>()).ToArray();
+        var cutoffs = new float[shards.Length][];
         var parallel = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = effort.MaxDegreeOfParallelism };
-        Parallel.ForEach(shards, parallel, shard =>
+        Parallel.For(0, shards.Length, parallel, s =>
         {
-            var perProbe = shard.SearchMany(probes, scope, threshold, chosen, effort, times);
+            var (perProbe, shardCutoffs) = shards[s].Shard.SearchMany(probes, scope, threshold, strategy, effort, times, shards[s].Pairs);
+            cutoffs[s] = shardCutoffs;
             for (var i = 0; i < probes.Count; i++)
             {
                 foreach (var candidate in perProbe[i])
@@ -131,14 +169,15 @@ public sealed class SubjectIndex : IDisposable
             }
         });
         // A block of probes is recorded as one search: its times and comparisons are the block's.
-        var strategyName = scope.SubjectIds is not null ? "named_subjects" : chosen == SearchStrategy.Cascade ? "cascade" : "exhaustive";
+        var strategyName = scope.SubjectIds is not null ? "named_subjects" : strategy == SearchStrategy.Cascade ? "cascade" : "exhaustive";
         times.Record(strategyName, Stopwatch.GetElapsedTime(started));
-        return found.Select(candidates => (IReadOnlyList<Candidate>)candidates
+        var answers = found.Select(candidates => (IReadOnlyList<Candidate>)candidates
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Key.Gallery, StringComparer.Ordinal)
             .ThenBy(c => c.Key.SubjectId, StringComparer.Ordinal)
             .Take(maxCandidates)
             .ToList()).ToList();
+        return (answers, cutoffs, found.Select(candidates => candidates.Count < maxCandidates).ToArray());
     }
 
     /// <summary>The live records of one gallery, in no particular order.</summary>
@@ -164,8 +203,9 @@ public sealed class SubjectIndex : IDisposable
     private GalleryShard[] CreateShards() =>
         Enumerable.Range(0, _options.ShardCount).Select(_ => new GalleryShard(_options)).ToArray();
 
-    private static GalleryShard ShardOf(GalleryShard[] shards, string subjectId) =>
-        shards[(int)(StableHash(subjectId) % (uint)shards.Length)];
+    private static GalleryShard ShardOf(GalleryShard[] shards, string subjectId) => shards[ShardIndexOf(shards.Length, subjectId)];
+
+    private static int ShardIndexOf(int shardCount, string subjectId) => (int)(StableHash(subjectId) % (uint)shardCount);
 
     /// <summary>FNV-1a over UTF-16 code units: the same subject lands in the same shard in every process.</summary>
     private static uint StableHash(string value)

@@ -31,9 +31,14 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
 
     public bool Remove(string subjectId) => Write(data => data.Remove(subjectId));
 
-    /// <summary>Each probe's candidates at or above the threshold in this shard, its first stage ranked for all probes at once.</summary>
-    public List<Candidate>[] SearchMany(IReadOnlyList<SearchProbe> probes, SearchScope scope, double threshold, SearchStrategy strategy,
-        SearchEffort effort, SearchStageTimes times) => Read(data =>
+    /// <summary>
+    /// Each probe's candidates at or above the threshold in this shard, its first stage ranked for all probes at once,
+    /// and each probe's list cut-off here. With <paramref name="pairs"/> (the probes' own subjects in
+    /// <paramref name="probeSubjects"/>, this shard's place in its gallery in <paramref name="shardIndex"/>), a row whose
+    /// recorded search already compared the probe's subject is skipped.
+    /// </summary>
+    public (List<Candidate>[] Found, float[] Cutoffs) SearchMany(IReadOnlyList<SearchProbe> probes, SearchScope scope, double threshold,
+        SearchStrategy strategy, SearchEffort effort, SearchStageTimes times, PairsOnce? pairs = null) => Read(data =>
     {
         var nominated = data.NominateMany(probes, scope, strategy, times);
         var found = new List<Candidate>[probes.Count];
@@ -42,8 +47,14 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
         for (var i = 0; i < probes.Count; i++)
         {
             found[i] = [];
-            foreach (var row in nominated[i])
+            var rows = nominated[i].Rows;
+            for (var n = 0; n < rows.Count; n++)
             {
+                var row = rows[n];
+                if (pairs is not null && pairs.Skips(data.KeyOf(row), i, nominated[i].Evidence?[n]))
+                {
+                    continue;
+                }
                 compared++;
                 if (data.Evaluate(probes[i], row, fullMatchTicks) is { } candidate && candidate.Score >= threshold)
                 {
@@ -53,7 +64,7 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
         }
         effort.AddComparisons(compared);
         times.AddFullMatch(fullMatchTicks, compared);
-        return found;
+        return (found, nominated.Select(n => n.Cutoff).ToArray());
     });
 
     /// <summary>Rebuilds the shard without its tombstones; searches continue meanwhile, writers wait.</summary>

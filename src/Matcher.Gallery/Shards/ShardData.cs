@@ -94,23 +94,26 @@ internal sealed class ShardData : IDisposable
 
     /// <summary>Rows worth a full evaluation: exactly the named subjects when the scope names them, else the strategy's choice.</summary>
     public IEnumerable<int> Nominate(SearchProbe probe, SearchScope scope, SearchStrategy strategy, SearchStageTimes times) =>
-        NominateMany([probe], scope, strategy, times)[0];
+        NominateMany([probe], scope, strategy, times)[0].Rows;
+
+    /// <summary>The subject of a row; null for a tombstone.</summary>
+    public SubjectKey? KeyOf(int row) => _records[row]?.Key;
 
     /// <summary>
     /// <see cref="Nominate"/> for several probes; the cascade's first stage then ranks them all in one pass over each
     /// modality's index, with the same rows nominated for each probe as alone.
     /// </summary>
-    public IReadOnlyList<IEnumerable<int>> NominateMany(IReadOnlyList<SearchProbe> probes, SearchScope scope, SearchStrategy strategy,
+    public IReadOnlyList<Nomination> NominateMany(IReadOnlyList<SearchProbe> probes, SearchScope scope, SearchStrategy strategy,
         SearchStageTimes times)
     {
         if (scope.SubjectIds is { } subjectIds)
         {
             var named = subjectIds.Select(id => _rowOfSubject.TryGetValue(id, out var row) ? row : -1).Where(row => row >= 0).ToArray();
-            return probes.Select(_ => (IEnumerable<int>)named).ToList();
+            return probes.Select(_ => Nomination.Unranked(named)).ToList();
         }
         return strategy == SearchStrategy.Cascade
             ? NominateByFirstStage(probes, times)
-            : probes.Select(p => (IEnumerable<int>)NominateExhaustively(p, times)).ToList();
+            : probes.Select(p => Nomination.Unranked([.. NominateExhaustively(p, times)])).ToList();
     }
 
     /// <summary>Each modality's full scan nominates its best rows per sample kind.</summary>
@@ -134,9 +137,9 @@ internal sealed class ShardData : IDisposable
     /// weakest modality's penetration asks of this shard (a candidate may owe its score to that modality alone), at
     /// least the minimum list. A shard no larger than that list is compared whole, without ranking.
     /// </summary>
-    private IReadOnlyList<IEnumerable<int>> NominateByFirstStage(IReadOnlyList<SearchProbe> probes, SearchStageTimes times)
+    private IReadOnlyList<Nomination> NominateByFirstStage(IReadOnlyList<SearchProbe> probes, SearchStageTimes times)
     {
-        var nominated = new IEnumerable<int>[probes.Count];
+        var nominated = new Nomination[probes.Count];
         var ranked = new List<(int Probe, int ListLength)>(probes.Count);
         for (var i = 0; i < probes.Count; i++)
         {
@@ -145,11 +148,11 @@ internal sealed class ShardData : IDisposable
                 : (int)Math.Max(_options.MinimumShortlistPerShard, Math.Ceiling(present.Max(m => m.FirstStagePenetration) * LiveCount));
             if (listLength == 0)
             {
-                nominated[i] = [];
+                nominated[i] = Nomination.Unranked([]);
             }
             else if (listLength >= LiveCount)
             {
-                nominated[i] = _rowOfSubject.Values;
+                nominated[i] = Nomination.WholeShard([.. _rowOfSubject.Values]);
             }
             else
             {
@@ -198,7 +201,7 @@ internal sealed class ShardData : IDisposable
     }
 
     /// <summary>A min-heap of the best live rows so far: most rows fall below its root and cost one comparison.</summary>
-    private int[] BestRows(ReadOnlySpan<float> rows, int listLength)
+    private Nomination BestRows(ReadOnlySpan<float> rows, int listLength)
     {
         var best = new PriorityQueue<int, float>(listLength + 1);
         for (var row = 0; row < rows.Length; row++)
@@ -216,7 +219,11 @@ internal sealed class ShardData : IDisposable
                 best.EnqueueDequeue(row, rows[row]);
             }
         }
-        return best.UnorderedItems.Select(item => item.Element).ToArray();
+        var kept = best.UnorderedItems.ToArray();
+        return new Nomination(
+            kept.Select(item => item.Element).ToArray(),
+            kept.Select(item => item.Priority).ToArray(),
+            kept.Length == 0 ? float.NaN : kept.Min(item => item.Priority));
     }
 
     /// <summary>

@@ -131,6 +131,34 @@ public sealed class FaceIndexTests
     }
 
     /// <summary>A unit vector from a fixed seed per row.</summary>
+    /// <summary>A dedup job compares each pair once on the strength of this (Matcher.Gallery's ComparedPairs).</summary>
+    [Fact]
+    public void TheFirstStageEvidenceOfTwoFacesIsTheSameEitherWayRound()
+    {
+        var faces = Enumerable.Range(0, 150).Select(i => Face(i)).ToArray();
+        var symmetric = new FaceIndexFactory(cosine => 100 * (cosine + 1), blockCapacity: 64);
+        using var index = symmetric.CreateIndex();
+        for (var row = 0; row < faces.Length; row++)
+        {
+            index.Add(row, [faces[row]]);
+        }
+        var evidence = faces.Select(face =>
+        {
+            var rows = new float[faces.Length];
+            index.Rank(symmetric.Prepare([face])!, rows);
+            return rows;
+        }).ToArray();
+
+        for (var a = 0; a < faces.Length; a++)
+        {
+            for (var b = a + 1; b < faces.Length; b++)
+            {
+                Assert.Equal(evidence[a][b], evidence[b][a]);
+            }
+        }
+        Assert.True(evidence.SelectMany(rows => rows).Distinct().Count() > faces.Length, "the evidence must vary for the test to mean anything");
+    }
+
     private static EnrolledFace Face(int seed)
     {
         var random = new Random(seed);

@@ -32,6 +32,39 @@ public sealed class FingerprintIndexTests
         Assert.Empty(index.Score(probe, 2));
     }
 
+    /// <summary>A dedup job compares each pair once on the strength of this (Matcher.Gallery's ComparedPairs).</summary>
+    [Fact]
+    public void TheFirstStageEvidenceOfTwoSubjectsIsTheSameEitherWayRound()
+    {
+        var database = IsoDatabase.Open("DB1_B");
+        // Subjects of two or three fingers at overlapping positions, so some positions meet an empty column.
+        var subjects = Enumerable.Range(0, 40)
+            .Select(s => (IReadOnlyList<Core.Subjects.EnrolledSample>)Enumerable.Range(0, 2 + s % 2)
+                .Select(f => new EnrolledFinger(1 + (s + f) % 4, database.Templates[(s * 3 + f) % database.Templates.Count], 50))
+                .ToList())
+            .ToArray();
+        using var index = Factory.CreateIndex();
+        for (var row = 0; row < subjects.Length; row++)
+        {
+            index.Add(row, subjects[row]);
+        }
+        var evidence = subjects.Select(subject =>
+        {
+            var rows = new float[subjects.Length];
+            index.Rank(Factory.Prepare(subject)!, rows);
+            return rows;
+        }).ToArray();
+
+        for (var a = 0; a < subjects.Length; a++)
+        {
+            for (var b = a + 1; b < subjects.Length; b++)
+            {
+                Assert.Equal(evidence[a][b], evidence[b][a]);
+            }
+        }
+        Assert.True(evidence.SelectMany(rows => rows).Count(e => e > 0) > subjects.Length, "the evidence must vary for the test to mean anything");
+    }
+
     [Fact]
     public void TheFirstStageAddsEachProbeFingersScoreAgainstTheRowsFingerAtItsPositionAndNothingForAbsentOrRemovedRows()
     {
