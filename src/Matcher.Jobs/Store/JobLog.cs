@@ -1,6 +1,7 @@
 using Matcher.Jobs.Definitions;
 using Matcher.Jobs.Results;
 using Matcher.Jobs.Running;
+using Matcher.Sealing.Keys;
 using Matcher.Storage.Log;
 
 namespace Matcher.Jobs.Store;
@@ -16,16 +17,17 @@ internal sealed class JobLog : IReplayTarget, IAsyncDisposable
     private readonly Dictionary<string, DedupJob> _replayed = new(StringComparer.Ordinal);
     private readonly List<DedupJob> _inOrder = [];
 
-    private JobLog(string directory)
+    private JobLog(string directory, MasterKey? masterKey)
     {
-        _log = DurableLog.Open(new DurableLogOptions { DataDirectory = directory }, this);
+        _log = DurableLog.Open(new DurableLogOptions { DataDirectory = directory, MasterKey = masterKey }, this);
     }
 
     /// <summary>The jobs found on open, in the order they were created.</summary>
     public IReadOnlyList<DedupJob> Jobs => _inOrder;
 
     /// <exception cref="LogCorruptedException">The job log is damaged beyond a torn tail.</exception>
-    public static JobLog Open(string directory) => new(directory);
+    /// <exception cref="Sealing.SealingException">The job log's sealing does not match <paramref name="masterKey"/>.</exception>
+    public static JobLog Open(string directory, MasterKey? masterKey) => new(directory, masterKey);
 
     public Task CreatedAsync(DedupJobDefinition definition) => AppendAsync(JobRecordCodec.Created, JobRecordCodec.EncodeCreated(definition));
 
