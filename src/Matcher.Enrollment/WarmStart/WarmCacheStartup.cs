@@ -98,6 +98,11 @@ internal sealed class WarmCacheStartup(SubjectStore store, RedisCacheOptions opt
             logger.LogWarning("Redis is unreachable at start; serving from the local log (sequence {Sequence}). Redis is checked and caught up when it answers.", local);
             return (mirror, StartCheck.CheckWhenReachable);
         }
+        if (await redis.UnreadableReasonAsync() is { } unreadable)
+        {
+            logger.LogWarning("Redis values cannot be opened by this node ({Reason}); Redis is rebuilt from the local log in the background.", unreadable);
+            return (mirror, StartCheck.NeedsRebuild);
+        }
         if (inRedis == local)
         {
             logger.LogInformation("Redis matches the local log at sequence {Sequence}.", local);

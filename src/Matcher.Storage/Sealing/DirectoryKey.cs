@@ -22,7 +22,9 @@ public static class DirectoryKey
     /// as they are. Offline: the directory must not be open in a running service.
     /// </summary>
     /// <returns>The id of the data key that was re-wrapped.</returns>
-    /// <exception cref="SealingException">The directory is not sealed, or <paramref name="current"/> is not its master key.</exception>
+    /// <exception cref="SealingException">
+    /// The directory is not sealed, is open in a running service, or <paramref name="current"/> is not its master key.
+    /// </exception>
     public static string Rotate(string directory, MasterKey current, MasterKey next)
     {
         ArgumentNullException.ThrowIfNull(current);
@@ -32,6 +34,7 @@ public static class DirectoryKey
         {
             throw new SealingException($"The data directory '{directory}' is not sealed: it has no {FileName} file, so there is no data key to re-wrap.");
         }
+        using var inUse = LockOffline(directory);
         var dataKey = DataKey.Unwrap(File.ReadAllBytes(path), current, $"'{path}'");
         WriteAtomically(directory, dataKey.WrapWith(next));
         using var sealer = dataKey.CreateSealer();
@@ -71,6 +74,18 @@ public static class DirectoryKey
         var dataKey = DataKey.Generate();
         WriteAtomically(directory, dataKey.WrapWith(master));
         return dataKey.CreateSealer();
+    }
+
+    private static FileStream LockOffline(string directory)
+    {
+        try
+        {
+            return new FileStream(System.IO.Path.Combine(directory, LogFileNames.LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new SealingException($"The data directory '{directory}' is in use by a running matcher; stop it before rotating the master key.", e);
+        }
     }
 
     private static string? FirstDataFile(string directory) =>
