@@ -46,8 +46,9 @@ internal sealed class WarmCacheStartup(SubjectStore store, RedisCacheOptions opt
             await WaitForRedisAsync(redis, waited, cancellation);
             try
             {
-                await RequireWriterLeaseAsync(redis, nodeId);
+                // Before the lease: a node that refuses to start must not keep the prefix from the next one.
                 await RequireReadableAsync(redis);
+                await RequireWriterLeaseAsync(redis, nodeId);
                 var redisSequence = await redis.GetAppliedSequenceAsync();
                 var fill = await new RedisWarmFill(store).RunAsync(redis, cancellation);
                 return await AdoptAsync(redis, redisSequence, fill);

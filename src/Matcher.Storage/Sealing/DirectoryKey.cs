@@ -42,6 +42,29 @@ public static class DirectoryKey
     }
 
     /// <summary>
+    /// <see cref="Rotate"/> for <paramref name="directory"/> and every sealed directory under it (a node's data directory
+    /// holds the job log in a folder of its own, sealed with its own data key). Every key is checked to open with
+    /// <paramref name="current"/> before any is re-wrapped, so a wrong key changes nothing.
+    /// </summary>
+    /// <returns>Each sealed directory, parent first, and the id of its data key.</returns>
+    /// <exception cref="SealingException">No directory there is sealed, one is in use, or one does not open with <paramref name="current"/>.</exception>
+    public static IReadOnlyList<(string Directory, string KeyId)> RotateAll(string directory, MasterKey current, MasterKey next)
+    {
+        var sealedDirectories = Directory.EnumerateDirectories(directory, "*", SearchOption.AllDirectories).Prepend(directory)
+            .Where(IsSealed).Order(StringComparer.Ordinal).ToList();
+        if (sealedDirectories.Count == 0)
+        {
+            throw new SealingException($"The data directory '{directory}' is not sealed: neither it nor a folder under it has a {FileName} file.");
+        }
+        foreach (var sealedDirectory in sealedDirectories)
+        {
+            var path = PathIn(sealedDirectory);
+            DataKey.Unwrap(File.ReadAllBytes(path), current, $"'{path}'");
+        }
+        return sealedDirectories.Select(d => (d, Rotate(d, current, next))).ToList();
+    }
+
+    /// <summary>
     /// The sealer of an opening directory, or null for a plaintext one. A new (empty) directory opened with a master
     /// key gets its data key here.
     /// </summary>

@@ -6,15 +6,12 @@ using Matcher.Storage.Sealing;
 namespace Matcher.Cli.Commands.Keys;
 
 /// <summary>
-/// `matcher keys rotate`: re-wraps the data keys of a stopped node's data directory (the subjects' log and the job log
-/// under it) from the old master key to the new one. Records are not rewritten, so it takes milliseconds whatever the
+/// `matcher keys rotate`: re-wraps the data keys of a stopped node's data directory (the subjects' log and every sealed
+/// log under it, such as the job log) from the old master key to the new one. Records are not rewritten, so it takes milliseconds whatever the
 /// size of the data. Redis values are sealed again from the local log at the node's next start.
 /// </summary>
 internal sealed class KeysRotateCommand : ICliCommand
 {
-    /// <summary>The job log lives in this folder of the data directory (Matcher:Jobs), sealed with its own data key.</summary>
-    private const string JobsFolder = "jobs";
-
     private readonly Option<string> _dataDirectory = Required("--data-directory", "DIR", "The data directory of the stopped node (Matcher:DataDirectory).");
     private readonly Option<string> _oldKey = Required("--old-key-file", "FILE", "The master key the directory is sealed with now.");
     private readonly Option<string> _newKey = Required("--new-key-file", "FILE", "The master key to seal it with from now on (matcher keys generate -o FILE).");
@@ -34,11 +31,6 @@ internal sealed class KeysRotateCommand : ICliCommand
         {
             throw new CliUsageException($"--data-directory '{directory}' does not exist.");
         }
-        var sealedDirectories = new[] { directory, Path.Combine(directory, JobsFolder) }.Where(d => Directory.Exists(d) && DirectoryKey.IsSealed(d)).ToList();
-        if (sealedDirectories.Count == 0)
-        {
-            throw new CliUsageException($"--data-directory '{directory}' is not sealed (no {DirectoryKey.FileName} file in it or in its {JobsFolder} folder).");
-        }
         try
         {
             var current = MasterKey.Load(parsed.GetValue(_oldKey)!);
@@ -47,9 +39,8 @@ internal sealed class KeysRotateCommand : ICliCommand
             {
                 throw new CliUsageException($"--old-key-file and --new-key-file hold the same master key ({current.Fingerprint}).");
             }
-            foreach (var sealedDirectory in sealedDirectories)
+            foreach (var (sealedDirectory, keyId) in DirectoryKey.RotateAll(directory, current, next))
             {
-                var keyId = DirectoryKey.Rotate(sealedDirectory, current, next);
                 context.Output.WriteLine($"{DirectoryKey.PathIn(sealedDirectory)}: data key {keyId} re-wrapped from master key {current.Fingerprint} to {next.Fingerprint}.");
             }
         }
