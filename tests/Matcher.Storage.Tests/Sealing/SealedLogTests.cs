@@ -218,6 +218,12 @@ public sealed class SealedLogTests
         var before = File.ReadAllBytes(segment);
         var next = MasterKey.Generate();
 
+        var (open, _) = LogFixture.Open(Sealed(directory.Path));
+        await using (open)
+        {
+            Assert.Contains("in use by a running matcher", Assert.Throws<SealingException>(() => DirectoryKey.Rotate(directory.Path, Master, next)).Message);
+        }
+
         var keyId = DirectoryKey.Rotate(directory.Path, Master, next);
 
         Assert.Equal(32, keyId.Length);
