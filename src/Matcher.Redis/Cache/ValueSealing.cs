@@ -23,8 +23,11 @@ internal sealed class ValueSealing(IDatabase database, RedisKeys keys, string pr
     /// <summary>The key values are read with: the last one known, else Redis's; its values fail to open when unusable.</summary>
     public async Task<ValueKey> ForReadingAsync() => current ?? await LoadAsync(create: false).ConfigureAwait(false);
 
-    /// <summary>The key a mirror batch seals with, as Redis holds it now; created when Redis has none.</summary>
-    public Task<ValueKey> ForWritingAsync() => LoadAsync(create: true);
+    /// <summary>
+    /// The key a mirror batch seals with: the last one known (no round trip; the batch's guard catches a key Redis no
+    /// longer holds), else Redis's, created when Redis has none.
+    /// </summary>
+    public async Task<ValueKey> ForWritingAsync() => current ?? await LoadAsync(create: true).ConfigureAwait(false);
 
     /// <summary>The key a rebuild seals with: Redis's own when it opens, a new one otherwise (set with the rebuilt values).</summary>
     public async Task<ValueKey> ForRebuildAsync()
