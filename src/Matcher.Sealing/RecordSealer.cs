@@ -23,8 +23,12 @@ public sealed class RecordSealer : IDisposable
     /// <summary>Context up to this length is assembled on the stack; longer context (long Redis ids) uses a pooled buffer.</summary>
     private const int StackContextBytes = 512;
 
+    /// <summary>Nonces drawn per call to the system's random source: one call per nonce made sealing three to five times slower than opening.</summary>
+    private const int NoncesPerDraw = 256;
+
     private readonly byte[] keyId;
     private readonly ThreadLocal<AesGcm> ciphers;
+    private readonly ThreadLocal<NonceSource> nonces = new(() => new NonceSource());
 
     internal RecordSealer(ReadOnlySpan<byte> keyId, byte[] key)
     {
@@ -50,7 +54,7 @@ public sealed class RecordSealer : IDisposable
             throw new ArgumentException($"A sealed record of {plaintext.Length} bytes takes {SealedLength(plaintext.Length)} bytes.", nameof(destination));
         }
         var nonce = destination[..NonceSize];
-        RandomNumberGenerator.Fill(nonce);
+        nonces.Value!.Next(nonce);
         var ciphertext = destination.Slice(NonceSize, plaintext.Length);
         var tag = destination[(NonceSize + plaintext.Length)..];
         byte[]? rented = null;
@@ -119,6 +123,29 @@ public sealed class RecordSealer : IDisposable
             cipher.Dispose();
         }
         ciphers.Dispose();
+        nonces.Dispose();
+    }
+
+    /// <summary>
+    /// Random nonces, drawn from the system's cryptographic random source in blocks: each is still 96 random bits used
+    /// once (the block is never reused, and each thread has its own), only fetched with fewer system calls.
+    /// </summary>
+    private sealed class NonceSource
+    {
+        private readonly byte[] block = new byte[NonceSize * NoncesPerDraw];
+        private int next = NonceSize * NoncesPerDraw;
+
+        public void Next(Span<byte> nonce)
+        {
+            if (next == block.Length)
+            {
+                RandomNumberGenerator.Fill(block);
+                next = 0;
+            }
+            block.AsSpan(next, NonceSize).CopyTo(nonce);
+            block.AsSpan(next, NonceSize).Clear();
+            next += NonceSize;
+        }
     }
 
     private ReadOnlySpan<byte> AssociatedData(ReadOnlySpan<byte> context, Span<byte> stack, ref byte[]? rented)
