@@ -90,8 +90,8 @@ public static class DirectoryKey
         {
             throw new SealingException(
                 $"The data directory '{directory}' holds plaintext records ('{System.IO.Path.GetFileName(data)}') and no {FileName} file, but a master key was " +
-                $"given ({master.Source}). A plaintext directory is not sealed in place: start it without a master key, or start a sealed node on an " +
-                "empty data directory and fill it from this one (through the Redis warm cache, or by importing the subjects again). " +
+                $"given ({master.Source}). A plaintext directory cannot be sealed in place: start it without a master key, or start a sealed node on " +
+                "an empty data directory and import the subjects into it again. " +
                 $"If this directory was sealed, its {FileName} file is missing: restore it from a backup.");
         }
         var dataKey = DataKey.Generate();
