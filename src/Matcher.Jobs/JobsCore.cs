@@ -38,7 +38,7 @@ public sealed partial class JobsCore : IAsyncDisposable
         _traffic = traffic;
         _clock = clock;
         _logger = logger;
-        _log = JobLog.Open(options.DataDirectory);
+        _log = JobLog.Open(options.DataDirectory, options.MasterKey);
         foreach (var job in _log.Jobs)
         {
             Track(job);

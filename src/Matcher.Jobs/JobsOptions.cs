@@ -1,3 +1,5 @@
+using Matcher.Sealing.Keys;
+
 namespace Matcher.Jobs;
 
 /// <summary>How background jobs run.</summary>
@@ -5,6 +7,9 @@ public sealed record JobsOptions
 {
     /// <summary>Where the job log lives (a folder of its own, normally beside the subjects' log).</summary>
     public required string DataDirectory { get; init; }
+
+    /// <summary>Seals the job log (it names subjects and their pairs) like the subjects' log; null keeps it plaintext.</summary>
+    public MasterKey? MasterKey { get; init; }
 
     /// <summary>Shards searched at once, each on one core; stations still come first (jobs wait while they are served).</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;

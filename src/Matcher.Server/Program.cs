@@ -1,5 +1,7 @@
 using Matcher.Enrollment.WarmStart;
+using Matcher.Sealing;
 using Matcher.Server.Hosting;
+using Matcher.Storage.Log;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMatcherServer();
@@ -8,7 +10,7 @@ try
 {
     app.MapMatcherServer();
 }
-catch (WarmStartRefusedException refused)
+catch (Exception refused) when (refused is WarmStartRefusedException or SealingException or LogCorruptedException)
 {
     // A refusal to start is an operator's matter, not a crash: one clear line and an ordinary failure exit code.
     app.Logger.LogCritical("The server refuses to start: {Reason}", refused.Message);

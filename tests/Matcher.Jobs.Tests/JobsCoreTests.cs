@@ -253,7 +253,7 @@ public sealed class JobsCoreTests : IDisposable
     /// <summary>Each job of the log as it reopens (its rate aside, which a fold keeps only from the last checkpoint), with its pairs.</summary>
     private static async Task<(long Replayed, List<string> Jobs)> JobsInLogAsync(string directory, int compactAfterRecords)
     {
-        await using var log = Store.JobLog.Open(directory, compactAfterRecords);
+        await using var log = Store.JobLog.Open(directory, masterKey: null, compactAfterRecords);
         var jobs = log.Jobs.Select(job => (job.View() with { SubjectsPerSecond = 0, SecondsLeft = null }).ToString()
             + string.Concat(job.PairsBestFirst().Select(p => $"|{p.Subject}|{p.Other}|{p.Score:R}"))).ToList();
         return (log.LogRecordsReplayed, jobs);

@@ -20,6 +20,7 @@ internal static class CommandTree
         ["dedup"] = "Run batch dedup jobs on the service: every subject of a gallery searched against the gallery, for adjudication.",
         ["calibrate"] = "Fit the score calibration of an engine from every impostor pair of a dataset.",
         ["eval"] = "Measure an engine's verification accuracy on a labelled dataset.",
+        ["keys"] = "Make and rotate the master key of encryption at rest (offline, on a stopped node's data directory).",
         ["population"] = "Make and check synthetic populations for scale tests, and load population files into a running service.",
     };
 

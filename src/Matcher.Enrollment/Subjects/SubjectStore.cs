@@ -36,7 +36,7 @@ internal sealed partial class SubjectStore : IReplayTarget, IAsyncDisposable
         Index = index;
         RequestIds = new RequestIdTable(options.RequestIdTimeToLive, clock);
         Directory.CreateDirectory(options.DataDirectory);
-        _log = DurableLog.Open(new DurableLogOptions { DataDirectory = options.DataDirectory }, this);
+        _log = DurableLog.Open(new DurableLogOptions { DataDirectory = options.DataDirectory, MasterKey = options.MasterKey }, this);
         // The log records after the newest snapshot count towards the next one, so a node restarted more often
         // than every SnapshotEveryRecords changes still writes snapshots and does not replay an ever longer log.
         _changesSinceSnapshot = Recovery.LastSequence - Recovery.SnapshotSequence;

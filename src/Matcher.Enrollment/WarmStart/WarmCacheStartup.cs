@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Matcher.Enrollment.Subjects;
 using Matcher.Redis.Cache;
 using Matcher.Redis.Options;
+using Matcher.Sealing.Keys;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -13,12 +14,12 @@ namespace Matcher.Enrollment.WarmStart;
 /// holds another sequence. Redis being down never stops a node that has a log: it serves from the log and the cache
 /// keeper catches Redis up when it returns.
 /// </summary>
-internal sealed class WarmCacheStartup(SubjectStore store, RedisCacheOptions options, ILogger logger)
+internal sealed class WarmCacheStartup(SubjectStore store, RedisCacheOptions options, MasterKey? masterKey, ILogger logger)
 {
     /// <exception cref="WarmStartRefusedException">The data directory is empty and Redis could not fill it in time.</exception>
     public async Task<WarmCache> StartAsync(CancellationToken cancellation)
     {
-        var redis = await RedisCache.ConnectAsync(options);
+        var redis = await RedisCache.ConnectAsync(options, masterKey);
         var nodeId = NodeIdentity.ReadOrCreate(store.DataDirectory);
         try
         {
@@ -45,6 +46,8 @@ internal sealed class WarmCacheStartup(SubjectStore store, RedisCacheOptions opt
             await WaitForRedisAsync(redis, waited, cancellation);
             try
             {
+                // Before the lease: a node that refuses to start must not keep the prefix from the next one.
+                await RequireReadableAsync(redis);
                 await RequireWriterLeaseAsync(redis, nodeId);
                 var redisSequence = await redis.GetAppliedSequenceAsync();
                 var fill = await new RedisWarmFill(store).RunAsync(redis, cancellation);
@@ -96,6 +99,11 @@ internal sealed class WarmCacheStartup(SubjectStore store, RedisCacheOptions opt
             logger.LogWarning("Redis is unreachable at start; serving from the local log (sequence {Sequence}). Redis is checked and caught up when it answers.", local);
             return (mirror, StartCheck.CheckWhenReachable);
         }
+        if (await redis.UnreadableReasonAsync() is { } unreadable)
+        {
+            logger.LogWarning("Redis values cannot be opened by this node ({Reason}); Redis is rebuilt from the local log in the background.", unreadable);
+            return (mirror, StartCheck.NeedsRebuild);
+        }
         if (inRedis == local)
         {
             logger.LogInformation("Redis matches the local log at sequence {Sequence}.", local);
@@ -103,6 +111,18 @@ internal sealed class WarmCacheStartup(SubjectStore store, RedisCacheOptions opt
         }
         logger.LogWarning("Redis holds log sequence {Redis}, the local log {Local}; Redis is rebuilt from the local log in the background.", inRedis, local);
         return (mirror, StartCheck.NeedsRebuild);
+    }
+
+    /// <summary>
+    /// Values this node cannot open would all be skipped, and the node would start empty and then rebuild Redis from
+    /// nothing: a configuration mistake (another master key, or sealing on one side only) must stop the start instead.
+    /// </summary>
+    private static async Task RequireReadableAsync(RedisCache redis)
+    {
+        if (await redis.UnreadableReasonAsync() is { } reason)
+        {
+            throw new WarmStartRefusedException($"The data directory is empty and cannot be filled from Redis: {reason}");
+        }
     }
 
     /// <exception cref="WarmStartRefusedException">Another node writes this key prefix.</exception>

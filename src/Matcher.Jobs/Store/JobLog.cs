@@ -1,6 +1,7 @@
 using Matcher.Jobs.Definitions;
 using Matcher.Jobs.Results;
 using Matcher.Jobs.Running;
+using Matcher.Sealing.Keys;
 using Matcher.Storage.Log;
 
 namespace Matcher.Jobs.Store;
@@ -24,18 +25,19 @@ internal sealed class JobLog : IReplayTarget, IAsyncDisposable
     private readonly Dictionary<string, DedupJob> _replayed = new(StringComparer.Ordinal);
     private readonly List<DedupJob> _inOrder = [];
 
-    private JobLog(string directory)
+    private JobLog(string directory, MasterKey? masterKey)
     {
-        _log = DurableLog.Open(new DurableLogOptions { DataDirectory = directory }, this);
+        _log = DurableLog.Open(new DurableLogOptions { DataDirectory = directory, MasterKey = masterKey }, this);
     }
 
     /// <summary>The jobs found on open, in the order they were created.</summary>
     public IReadOnlyList<DedupJob> Jobs => _inOrder;
 
     /// <exception cref="LogCorruptedException">The job log is damaged beyond a torn tail.</exception>
-    public static JobLog Open(string directory, int compactAfterRecords = CompactAfterRecords)
+    /// <exception cref="Sealing.SealingException">The job log's sealing does not match <paramref name="masterKey"/>.</exception>
+    public static JobLog Open(string directory, MasterKey? masterKey, int compactAfterRecords = CompactAfterRecords)
     {
-        var log = new JobLog(directory);
+        var log = new JobLog(directory, masterKey);
         if (log._logRecordsReplayed >= compactAfterRecords)
         {
             log._log.WriteSnapshot(log._log.LastSequence, log._inOrder.SelectMany(SnapshotOf));

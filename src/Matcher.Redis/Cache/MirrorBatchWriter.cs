@@ -9,20 +9,22 @@ namespace Matcher.Redis.Cache;
 /// foreign-written Redis fails the guard instead of receiving changes on top of the wrong state. A script is one
 /// command, so a timed-out attempt that still reaches Redis later cannot interleave with its retry.
 /// </summary>
-internal sealed class MirrorBatchWriter(IDatabase database, RedisKeys keys)
+internal sealed class MirrorBatchWriter(IDatabase database, RedisKeys keys, ValueSealing sealing)
 {
-    // KEYS: sequence, galleries, the request-id keys, then one hash per gallery. ARGV: expected sequence, new sequence,
-    // the number of request ids, per request id its record and its expiry (Unix ms), then per gallery its KEYS index,
+    // KEYS: sequence, galleries, data key, the request-id keys, then one hash per gallery. ARGV: expected sequence, new
+    // sequence, the number of request ids, the wrapped data key the values are sealed with ('' for plaintext), per
+    // request id its record and its expiry (Unix ms), then per gallery its KEYS index,
     // its name, the number of enrolled then deleted subjects, the enrolled id/payload pairs and the deleted ids.
     // Returns 1 when Redis now holds the batch (also when an earlier attempt already wrote it), else 0.
     private const string ApplyScript = """
         local current = redis.call('GET', KEYS[1]) or '0'
         if current == ARGV[2] then return 1 end
         if current ~= ARGV[1] then return 0 end
+        if (redis.call('GET', KEYS[3]) or '') ~= ARGV[4] then return 0 end
         local requests = tonumber(ARGV[3])
-        local i = 4
+        local i = 5
         for r = 1, requests do
-          redis.call('SET', KEYS[2 + r], ARGV[i], 'PXAT', ARGV[i + 1])
+          redis.call('SET', KEYS[3 + r], ARGV[i], 'PXAT', ARGV[i + 1])
           i = i + 2
         end
         while i <= #ARGV do
@@ -47,13 +49,19 @@ internal sealed class MirrorBatchWriter(IDatabase database, RedisKeys keys)
 
     public async Task<BatchOutcome> ApplyAsync(IReadOnlyList<MirrorChange> batch, long appliedSequence)
     {
-        var scriptKeys = new List<RedisKey> { keys.AppliedSequence, keys.Galleries };
+        var key = await sealing.ForWritingAsync().ConfigureAwait(false);
+        if (!key.IsUsable)
+        {
+            // Redis's data key does not open with this node's master key: only a rebuild may replace it.
+            return BatchOutcome.Diverged;
+        }
+        var scriptKeys = new List<RedisKey> { keys.AppliedSequence, keys.Galleries, keys.DataKey };
         var requests = batch.Where(c => c.Request is not null).Select(c => c.Request!.Value).ToList();
-        var arguments = new List<RedisValue> { appliedSequence, batch[^1].Sequence, requests.Count };
+        var arguments = new List<RedisValue> { appliedSequence, batch[^1].Sequence, requests.Count, key.Guard };
         foreach (var request in requests)
         {
             scriptKeys.Add(keys.Request(request.RequestId));
-            arguments.Add(request.Record);
+            arguments.Add(key.SealRequest(request.RequestId, request.Record));
             arguments.Add(request.ExpiresAt.ToUnixTimeMilliseconds());
         }
         foreach (var (gallery, changes) in LastChangePerSubject(batch))
@@ -65,7 +73,7 @@ internal sealed class MirrorBatchWriter(IDatabase database, RedisKeys keys)
             foreach (var change in enrolled)
             {
                 arguments.Add(change.Subject.SubjectId);
-                arguments.Add(change.Payload!.Value);
+                arguments.Add(key.SealSubject(gallery, change.Subject.SubjectId, change.Payload!.Value));
             }
             arguments.AddRange(deleted.Select(c => (RedisValue)c.Subject.SubjectId));
         }

@@ -1,4 +1,5 @@
 using Matcher.Redis.Options;
+using Matcher.Sealing.Keys;
 using StackExchange.Redis;
 
 namespace Matcher.Redis.Cache;
@@ -21,16 +22,18 @@ public sealed class RedisCache : IAsyncDisposable
     private readonly RedisCacheRebuilder rebuilder;
     private readonly RequestRecords requests;
     private readonly WriterLease lease;
+    private readonly ValueSealing sealing;
 
-    private RedisCache(RedisCacheOptions options, ConnectionMultiplexer connection)
+    private RedisCache(RedisCacheOptions options, ConnectionMultiplexer connection, MasterKey? masterKey)
     {
         this.options = options;
         this.connection = connection;
         database = connection.GetDatabase();
         keys = new RedisKeys(options.KeyPrefix);
-        reader = new WarmupReader(database, keys, options.ScanPageSize);
-        rebuilder = new RedisCacheRebuilder(database, keys, options);
-        requests = new RequestRecords(database, keys);
+        sealing = new ValueSealing(database, keys, options.KeyPrefix, masterKey);
+        reader = new WarmupReader(database, keys, options.ScanPageSize, sealing);
+        rebuilder = new RedisCacheRebuilder(database, keys, options, sealing);
+        requests = new RequestRecords(database, keys, sealing);
         lease = new WriterLease(database, keys);
     }
 
@@ -39,14 +42,24 @@ public sealed class RedisCache : IAsyncDisposable
     /// <summary>How long a writer lease outlives its last renewal.</summary>
     public static TimeSpan WriterLeaseTimeToLive => WriterLease.TimeToLive;
 
-    /// <summary>Connects, or returns at once and keeps trying in the background when Redis is down.</summary>
+    /// <summary>
+    /// Connects, or returns at once and keeps trying in the background when Redis is down. With
+    /// <paramref name="masterKey"/> every value is sealed (see <see cref="ValueSealing"/>); a value that fails to open
+    /// is read as empty, which no decoder accepts, so it counts as a damaged entry and is never served.
+    /// </summary>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
-    public static async Task<RedisCache> ConnectAsync(RedisCacheOptions options)
+    public static async Task<RedisCache> ConnectAsync(RedisCacheOptions options, MasterKey? masterKey = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var connection = await ConnectionMultiplexer.ConnectAsync(options.ToConfiguration()).ConfigureAwait(false);
-        return new RedisCache(options, connection);
+        return new RedisCache(options, connection, masterKey);
     }
+
+    /// <summary>
+    /// Why this node cannot read the cached values at all (sealed under another master key, sealed while this node has
+    /// none, or plaintext while this node seals), or null when it can. A node that must fill from Redis refuses to start on it.
+    /// </summary>
+    public Task<string?> UnreadableReasonAsync() => sealing.UnreadableReasonAsync();
 
     /// <summary>Last local log sequence that Redis holds (0 when Redis is empty or was never written).</summary>
     public async Task<long> GetAppliedSequenceAsync()
@@ -92,7 +105,7 @@ public sealed class RedisCache : IAsyncDisposable
     public RedisMirror StartMirror(long appliedSequence)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(appliedSequence);
-        return new RedisMirror(options, database, keys, rebuilder, appliedSequence);
+        return new RedisMirror(options, database, keys, rebuilder, sealing, appliedSequence);
     }
 
     /// <summary>Lists subjects missing from Redis, extra in Redis, and stored with other bytes (for <c>matcher cache verify</c>).</summary>

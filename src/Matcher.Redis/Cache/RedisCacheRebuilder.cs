@@ -8,7 +8,7 @@ namespace Matcher.Redis.Cache;
 /// side key over its live hash, removes galleries the local store no longer has and sets the applied sequence, so a
 /// reader never sees a half-rebuilt cache.
 /// </summary>
-internal sealed class RedisCacheRebuilder(IDatabase database, RedisKeys keys, RedisCacheOptions options)
+internal sealed class RedisCacheRebuilder(IDatabase database, RedisKeys keys, RedisCacheOptions options, ValueSealing sealing)
 {
     private const int MaxWritesInFlight = 8;
 
@@ -20,7 +20,8 @@ internal sealed class RedisCacheRebuilder(IDatabase database, RedisKeys keys, Re
         CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(throughSequence);
-        await WriteRequestsAsync(requests, cancellation).ConfigureAwait(false);
+        var key = await sealing.ForRebuildAsync().ConfigureAwait(false);
+        await WriteRequestsAsync(key, requests, cancellation).ConfigureAwait(false);
         var buffers = new Dictionary<string, List<HashEntry>>(StringComparer.Ordinal);
         var inFlight = new List<Task>();
         long written = 0;
@@ -35,7 +36,7 @@ internal sealed class RedisCacheRebuilder(IDatabase database, RedisKeys keys, Re
                 // Leftovers of an interrupted rebuild must not leak into this one.
                 inFlight.Add(Unlink(database, keys.RebuildingSubjects(subject.Key.Gallery)));
             }
-            buffer.Add(new HashEntry(subject.Key.SubjectId, subject.Payload));
+            buffer.Add(new HashEntry(subject.Key.SubjectId, key.SealSubject(subject.Key.Gallery, subject.Key.SubjectId, subject.Payload)));
             bufferedBytes += subject.Payload.Length;
             written++;
             if (buffer.Count >= options.BatchSize || bufferedBytes >= options.MaxBatchBytes)
@@ -58,17 +59,18 @@ internal sealed class RedisCacheRebuilder(IDatabase database, RedisKeys keys, Re
             inFlight.Add(database.HashSetAsync(keys.RebuildingSubjects(gallery), [.. entries]));
         }
         await Task.WhenAll(inFlight).ConfigureAwait(false);
-        await SwapInAsync(buffers.Keys, throughSequence).ConfigureAwait(false);
+        await SwapInAsync(buffers.Keys, throughSequence, key).ConfigureAwait(false);
+        sealing.Adopt(key);
         return written;
     }
 
-    private async Task WriteRequestsAsync(IEnumerable<MirroredRequest> requests, CancellationToken cancellation)
+    private async Task WriteRequestsAsync(ValueKey key, IEnumerable<MirroredRequest> requests, CancellationToken cancellation)
     {
         var inFlight = new List<Task>();
         foreach (var request in requests)
         {
             cancellation.ThrowIfCancellationRequested();
-            inFlight.Add(database.ExecuteAsync("SET", keys.Request(request.RequestId), request.Record, "PXAT", request.ExpiresAt.ToUnixTimeMilliseconds()));
+            inFlight.Add(database.ExecuteAsync("SET", keys.Request(request.RequestId), key.SealRequest(request.RequestId, request.Record), "PXAT", request.ExpiresAt.ToUnixTimeMilliseconds()));
             if (inFlight.Count >= options.BatchSize)
             {
                 await Task.WhenAll(inFlight).ConfigureAwait(false);
@@ -80,7 +82,8 @@ internal sealed class RedisCacheRebuilder(IDatabase database, RedisKeys keys, Re
 
     private static Task Unlink(IDatabaseAsync database, RedisKey key) => database.ExecuteAsync("UNLINK", key);
 
-    private async Task SwapInAsync(IReadOnlyCollection<string> galleries, long throughSequence)
+    /// <summary>The values' data key is set (or, for plaintext values, removed) in the same step as the values it seals.</summary>
+    private async Task SwapInAsync(IReadOnlyCollection<string> galleries, long throughSequence, ValueKey key)
     {
         var previous = await database.SetMembersAsync(keys.Galleries).ConfigureAwait(false);
         var transaction = database.CreateTransaction();
@@ -100,6 +103,7 @@ internal sealed class RedisCacheRebuilder(IDatabase database, RedisKeys keys, Re
         {
             commands.Add(transaction.SetAddAsync(keys.Galleries, [.. galleries.Select(g => (RedisValue)g)]));
         }
+        commands.Add(key.Stored.IsNull ? Unlink(transaction, keys.DataKey) : transaction.StringSetAsync(keys.DataKey, key.Stored));
         // Sequence 0 is an absent key, which is what the mirror's guard expects of a cache that never saw a change.
         commands.Add(throughSequence == 0
             ? Unlink(transaction, keys.AppliedSequence)

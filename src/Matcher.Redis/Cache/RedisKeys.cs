@@ -19,6 +19,9 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>The id of the one node that writes this prefix, with an expiry it renews (see <see cref="WriterLease"/>).</summary>
     public RedisKey Writer => root + "writer";
 
+    /// <summary>The data key of sealed values, wrapped by the master key (absent when values are plaintext).</summary>
+    public RedisKey DataKey => root + "sealing-key";
+
     public RedisKey Subjects(string gallery) => root + "subjects:" + gallery;
 
     /// <summary>Where a rebuild writes a gallery before renaming it over the live hash in one step.</summary>

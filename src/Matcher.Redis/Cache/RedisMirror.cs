@@ -29,14 +29,15 @@ public sealed class RedisMirror : IAsyncDisposable
     private volatile bool rebuilding;
     private volatile string? lastError;
 
-    internal RedisMirror(RedisCacheOptions options, IDatabase database, RedisKeys keys, RedisCacheRebuilder rebuilder, long appliedSequence)
+    internal RedisMirror(RedisCacheOptions options, IDatabase database, RedisKeys keys, RedisCacheRebuilder rebuilder, ValueSealing sealing,
+        long appliedSequence)
     {
         this.options = options;
         this.database = database;
         this.rebuilder = rebuilder;
         this.appliedSequence = appliedSequence;
         queue = new MirrorQueue(options.MaxQueuedChanges);
-        writer = new MirrorBatchWriter(database, keys);
+        writer = new MirrorBatchWriter(database, keys, sealing);
         loop = Task.Run(WriteLoopAsync);
     }
 
@@ -225,7 +226,7 @@ public sealed class RedisMirror : IAsyncDisposable
             SignalProgress();
             return;
         }
-        lastError = $"Redis no longer holds sequence {AppliedSequence} (restarted empty, flushed, or written by another node)";
+        lastError = $"Redis no longer holds sequence {AppliedSequence} (restarted empty, flushed, or written by another node), or its data key does not open with this node's master key";
         queue.MarkNeedsRebuild();
     }
 

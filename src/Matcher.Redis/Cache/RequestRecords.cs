@@ -8,7 +8,7 @@ namespace Matcher.Redis.Cache;
 /// original answer instead of a second enrollment, whichever node it reaches. The mirror writes them with the change
 /// they belong to; this only reads.
 /// </summary>
-internal sealed class RequestRecords(IDatabase database, RedisKeys keys)
+internal sealed class RequestRecords(IDatabase database, RedisKeys keys, ValueSealing sealing)
 {
     private const int MaxRequestIdLength = 128;
 
@@ -18,9 +18,11 @@ internal sealed class RequestRecords(IDatabase database, RedisKeys keys)
         try
         {
             var value = await database.StringGetAsync(keys.Request(requestId)).ConfigureAwait(false);
-            return value.IsNull
+            var record = value.IsNull ? ReadOnlyMemory<byte>.Empty : (await sealing.ForReadingAsync().ConfigureAwait(false)).OpenRequest(requestId, value);
+            // A record that fails to open is never served: it counts as absent, and the local table answers.
+            return record.IsEmpty
                 ? new RequestLookup(RequestLookupStatus.NotFound, ReadOnlyMemory<byte>.Empty)
-                : new RequestLookup(RequestLookupStatus.Found, (ReadOnlyMemory<byte>)value);
+                : new RequestLookup(RequestLookupStatus.Found, record);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

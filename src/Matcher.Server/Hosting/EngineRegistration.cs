@@ -34,6 +34,7 @@ internal static class EngineRegistration
             return new FaceIndexFactory(cosine => faces.Engine.ScoreOfSimilarity(cosine));
         });
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new AtRestKey(provider.GetRequiredService<IOptions<ServerOptions>>().Value.Security.Encryption.LoadMasterKey()));
         services.AddSingleton(provider => provider.GetRequiredService<EnrollmentCore>().Registry);
         services.AddSingleton(provider =>
         {
@@ -44,14 +45,16 @@ internal static class EngineRegistration
                 Modalities = provider.GetServices<IModalityIndexFactory>().ToList(),
             });
             return EnrollmentCore.Open(
-                new EnrollmentOptions(options.DataDirectory, options.SnapshotEveryRecords, options.RequestIdTimeToLive),
+                new EnrollmentOptions(options.DataDirectory, options.SnapshotEveryRecords, options.RequestIdTimeToLive,
+                    provider.GetRequiredService<AtRestKey>().MasterKey),
                 index, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>());
         });
         services.AddSingleton<StationTraffic>();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ServerOptions>>().Value;
-            return JobsCore.Open(options.Jobs.ToJobsOptions(options.DataDirectory), provider.GetRequiredService<EnrollmentCore>().Registry.Index,
+            var jobs = options.Jobs.ToJobsOptions(options.DataDirectory) with { MasterKey = provider.GetRequiredService<AtRestKey>().MasterKey };
+            return JobsCore.Open(jobs, provider.GetRequiredService<EnrollmentCore>().Registry.Index,
                 provider.GetRequiredService<StationTraffic>(), provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger<JobsCore>());
         });

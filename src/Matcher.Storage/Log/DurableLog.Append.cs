@@ -71,7 +71,7 @@ public sealed partial class DurableLog
             }
             while (queue.Reader.TryRead(out var next))
             {
-                if (batch.Count > 0 && buffer.WrittenCount + RecordFrame.Size(next.Payload.Length) > options.MaxBatchBytes)
+                if (batch.Count > 0 && buffer.WrittenCount + sealing.FrameSize(next.Payload.Length) > options.MaxBatchBytes)
                 {
                     carried = next;
                     break;
@@ -105,10 +105,10 @@ public sealed partial class DurableLog
         }
     }
 
-    private static void Serialize(PendingAppend pending, ArrayBufferWriter<byte> buffer)
+    private void Serialize(PendingAppend pending, ArrayBufferWriter<byte> buffer)
     {
-        var size = RecordFrame.Size(pending.Payload.Length);
-        RecordFrame.Write(buffer.GetSpan(size), pending.Sequence, pending.RecordType, pending.Payload.Span);
+        var size = sealing.FrameSize(pending.Payload.Length);
+        sealing.WriteLogFrame(buffer.GetSpan(size), pending.Sequence, pending.RecordType, pending.Payload.Span);
         buffer.Advance(size);
     }
 

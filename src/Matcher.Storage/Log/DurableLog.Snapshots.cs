@@ -25,7 +25,7 @@ public sealed partial class DurableLog
             long written;
             try
             {
-                written = SnapshotFile.Write(temporaryPath, coveredSequence, records, options.MaxRecordBytes);
+                written = SnapshotFile.Write(temporaryPath, coveredSequence, records, options.MaxRecordBytes, sealing);
             }
             catch
             {

@@ -13,6 +13,7 @@ public sealed partial class DurableLog : IAsyncDisposable
     public const byte ReservedRecordType = byte.MaxValue;
 
     private readonly DurableLogOptions options;
+    private readonly FrameSealing sealing;
     private readonly FileStream directoryLock;
     private readonly List<LogSegment> segments;
     private readonly Lock segmentsLock = new();
@@ -27,9 +28,10 @@ public sealed partial class DurableLog : IAsyncDisposable
     private long snapshotSequence;
     private long commitCount;
 
-    private DurableLog(DurableLogOptions options, FileStream directoryLock, RecoveredLog recovered)
+    private DurableLog(DurableLogOptions options, FileStream directoryLock, FrameSealing sealing, RecoveredLog recovered)
     {
         this.options = options;
+        this.sealing = sealing;
         this.directoryLock = directoryLock;
         Recovery = recovered.Report;
         segments = recovered.Segments;
@@ -49,6 +51,9 @@ public sealed partial class DurableLog : IAsyncDisposable
     /// <summary>What opening found: records restored and replayed, and any torn tail that was cut off.</summary>
     public RecoveryReport Recovery { get; }
 
+    /// <summary>Whether records are sealed with the directory's data key.</summary>
+    public bool IsSealed => sealing.IsSealed;
+
     /// <summary>Sequence number of the last record known to be on disk (0 for an empty log).</summary>
     public long LastSequence => Interlocked.Read(ref lastSequence);
 
@@ -58,6 +63,9 @@ public sealed partial class DurableLog : IAsyncDisposable
     /// </summary>
     /// <exception cref="LogCorruptedException">Damage that a crash cannot explain; nothing is dropped silently.</exception>
     /// <exception cref="IOException">The directory is already open in another log instance or process.</exception>
+    /// <exception cref="Matcher.Sealing.SealingException">
+    /// The directory is sealed and no or the wrong master key was given, or it is plaintext and a master key was given.
+    /// </exception>
     public static DurableLog Open(DurableLogOptions options, IReplayTarget target)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -66,12 +74,15 @@ public sealed partial class DurableLog : IAsyncDisposable
         Directory.CreateDirectory(options.DataDirectory);
 
         var directoryLock = LockDirectory(options.DataDirectory);
+        FrameSealing? sealing = null;
         try
         {
-            return new DurableLog(options, directoryLock, LogRecovery.Run(options, target));
+            sealing = Sealing.DirectoryKey.Open(options.DataDirectory, options.MasterKey) is { } sealer ? new FrameSealing(sealer) : FrameSealing.Plaintext;
+            return new DurableLog(options, directoryLock, sealing, LogRecovery.Run(options, sealing, target));
         }
         catch
         {
+            sealing?.Dispose();
             directoryLock.Dispose();
             throw;
         }
@@ -84,6 +95,7 @@ public sealed partial class DurableLog : IAsyncDisposable
         await writer.ConfigureAwait(false);
         activeSegment.Dispose();
         directoryLock.Dispose();
+        sealing.Dispose();
     }
 
     internal static void RequireValidRecord(byte recordType, int payloadLength, int maxRecordBytes)

@@ -1,8 +1,16 @@
+using Matcher.Sealing.Keys;
+
 namespace Matcher.Storage.Log;
 
 public sealed class DurableLogOptions
 {
     public required string DataDirectory { get; init; }
+
+    /// <summary>
+    /// Seals every record with the directory's data key, which this key wraps (see <see cref="Sealing.DirectoryKey"/>).
+    /// Null keeps the directory plaintext, and refuses a sealed one.
+    /// </summary>
+    public MasterKey? MasterKey { get; init; }
 
     /// <summary>A segment is closed and a new one started once it would grow past this size.</summary>
     public long SegmentSizeLimit { get; init; } = 64L << 20;

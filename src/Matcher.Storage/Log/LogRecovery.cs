@@ -6,17 +6,18 @@ namespace Matcher.Storage.Log;
 /// </summary>
 internal static class LogRecovery
 {
-    public static RecoveredLog Run(DurableLogOptions options, IReplayTarget target)
+    public static RecoveredLog Run(DurableLogOptions options, FrameSealing sealing, IReplayTarget target)
     {
         var directory = options.DataDirectory;
         var discarded = DiscardTemporaryFiles(directory);
-        var (snapshotSequence, snapshotRecords) = RestoreNewestSnapshot(options, target);
+        var (snapshotSequence, snapshotRecords) = RestoreNewestSnapshot(options, sealing, target);
         var segments = ListSegments(directory, snapshotSequence);
 
         long replayed = 0;
         var expected = segments[0].FirstSequence;
         TruncatedTail? truncation = null;
         long activeLength = 0;
+        var scratch = new byte[4096];
         for (var index = 0; index < segments.Count; index++)
         {
             var segment = segments[index];
@@ -30,19 +31,29 @@ internal static class LogRecovery
             var isLast = index == segments.Count - 1;
             using (var stream = new FileStream(segment.Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16))
             {
-                var reader = new FrameReader(stream, options.MaxRecordBytes);
+                var reader = new FrameReader(stream, sealing.StoredLength(options.MaxRecordBytes));
                 FrameStatus status;
                 while ((status = reader.ReadNext(expected)) == FrameStatus.Record)
                 {
                     if (expected > snapshotSequence)
                     {
-                        target.ReplayLogRecord(expected, reader.Header.RecordType, reader.Payload);
+                        if (!sealing.TryOpenLogRecord(expected, reader.Header.RecordType, reader.Payload, ref scratch, out var payload))
+                        {
+                            throw Unopened(segment, reader, sealing, $"record {expected}");
+                        }
+                        target.ReplayLogRecord(expected, reader.Header.RecordType, payload);
                         replayed++;
                     }
                     expected++;
                 }
 
                 activeLength = reader.FrameStart;
+                if (status == FrameStatus.UnexpectedSequence && sealing.IsSealed
+                    && sealing.TryOpenLogRecord(reader.Header.Sequence, reader.Header.RecordType, reader.Payload, ref scratch, out _))
+                {
+                    // A crash never leaves a whole, authentic record of another sequence here: records were moved.
+                    throw Unopened(segment, reader, sealing, $"record {reader.Header.Sequence}, found where record {expected} belongs,");
+                }
                 if (status != FrameStatus.EndOfFile)
                 {
                     if (!isLast || !IsTornTail(status, reader, stream.Length, options))
@@ -65,6 +76,12 @@ internal static class LogRecovery
         var report = new RecoveryReport(snapshotSequence, snapshotRecords, replayed, lastSequence, truncation, discarded);
         return new RecoveredLog(report, segments, activeLength, lastSequence);
     }
+
+    /// <summary>An intact frame (its checksum matches) that fails to open was altered on purpose: never a torn tail.</summary>
+    private static LogCorruptedException Unopened(LogSegment segment, FrameReader reader, FrameSealing sealing, string record) =>
+        new($"The log segment '{segment.Path}' is damaged at byte {reader.FrameStart}: {record} is not where it was sealed or does not open " +
+            $"with data key {sealing.KeyId} (altered, moved, or sealed for another place or key). Restore the data directory from a backup or replica.",
+            segment.Path, reader.FrameStart);
 
     /// <summary>
     /// A crash can only damage what the last, unacknowledged group commit was writing: at most one batch, or one
@@ -102,7 +119,7 @@ internal static class LogRecovery
     }
 
     /// <summary>Older snapshots left by a crash between writing a new one and cleaning up are deleted.</summary>
-    private static (long Sequence, long Records) RestoreNewestSnapshot(DurableLogOptions options, IReplayTarget target)
+    private static (long Sequence, long Records) RestoreNewestSnapshot(DurableLogOptions options, FrameSealing sealing, IReplayTarget target)
     {
         var snapshots = Directory.EnumerateFiles(options.DataDirectory)
             .Select(path => (Path: path, Ok: LogFileNames.TryParseSnapshot(Path.GetFileName(path), out var sequence), Sequence: sequence))
@@ -115,7 +132,7 @@ internal static class LogRecovery
         }
 
         var newest = snapshots[0];
-        var records = SnapshotFile.Read(newest.Path, newest.Sequence, options.MaxRecordBytes, target);
+        var records = SnapshotFile.Read(newest.Path, newest.Sequence, options.MaxRecordBytes, sealing, target);
         foreach (var older in snapshots.Skip(1))
         {
             File.Delete(older.Path);

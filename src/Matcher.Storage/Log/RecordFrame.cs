@@ -20,11 +20,18 @@ internal static class RecordFrame
 
     public static void Write(Span<byte> destination, long sequence, byte recordType, ReadOnlySpan<byte> payload)
     {
-        BinaryPrimitives.WriteInt32LittleEndian(destination[LengthOffset..], payload.Length);
-        BinaryPrimitives.WriteInt64LittleEndian(destination[SequenceOffset..], sequence);
-        destination[TypeOffset] = recordType;
         payload.CopyTo(destination[HeaderSize..]);
-        BinaryPrimitives.WriteUInt32LittleEndian(destination, Checksum(destination[..HeaderSize], payload));
+        Complete(destination[..Size(payload.Length)], sequence, recordType);
+    }
+
+    /// <summary>Writes the header and checksum of a frame whose payload is already in place after the header.</summary>
+    public static void Complete(Span<byte> frame, long sequence, byte recordType)
+    {
+        var payload = frame[HeaderSize..];
+        BinaryPrimitives.WriteInt32LittleEndian(frame[LengthOffset..], payload.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(frame[SequenceOffset..], sequence);
+        frame[TypeOffset] = recordType;
+        BinaryPrimitives.WriteUInt32LittleEndian(frame, Checksum(frame[..HeaderSize], payload));
     }
 
     public static FrameHeader ReadHeader(ReadOnlySpan<byte> header) => new(

@@ -6,6 +6,8 @@ namespace Matcher.Storage.Log;
 /// <summary>
 /// A snapshot file: an 8-byte magic, the caller's records framed like log records (sequence = ordinal from 1), then
 /// an end record holding the covered log sequence and the record count. Without the end record the file is incomplete.
+/// In a sealed directory every record, the end record too, is sealed for its place (covered sequence and ordinal), so
+/// records moved within the file or taken from another snapshot fail to open.
 /// </summary>
 internal static class SnapshotFile
 {
@@ -14,7 +16,7 @@ internal static class SnapshotFile
     private static ReadOnlySpan<byte> Magic => "MSNAP001"u8;
 
     /// <summary>Writes and fsyncs <paramref name="path"/>; returns the number of records written.</summary>
-    public static long Write(string path, long coveredSequence, IEnumerable<SnapshotRecord> records, int maxRecordBytes)
+    public static long Write(string path, long coveredSequence, IEnumerable<SnapshotRecord> records, int maxRecordBytes, FrameSealing sealing)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
         stream.Write(Magic);
@@ -22,19 +24,19 @@ internal static class SnapshotFile
         foreach (var record in records)
         {
             DurableLog.RequireValidRecord(record.RecordType, record.Payload.Length, maxRecordBytes);
-            WriteFrame(stream, ++count, record.RecordType, record.Payload.Span);
+            WriteFrame(stream, sealing, coveredSequence, ++count, record.RecordType, record.Payload.Span);
         }
 
         Span<byte> end = stackalloc byte[EndPayloadSize];
         BinaryPrimitives.WriteInt64LittleEndian(end, coveredSequence);
         BinaryPrimitives.WriteInt64LittleEndian(end[sizeof(long)..], count);
-        WriteFrame(stream, count + 1, DurableLog.ReservedRecordType, end);
+        WriteFrame(stream, sealing, coveredSequence, count + 1, DurableLog.ReservedRecordType, end);
         stream.Flush(flushToDisk: true);
         return count;
     }
 
     /// <summary>Verifies the whole file while handing its records to <paramref name="target"/>; returns the record count.</summary>
-    public static long Read(string path, long coveredSequence, int maxRecordBytes, IReplayTarget target)
+    public static long Read(string path, long coveredSequence, int maxRecordBytes, FrameSealing sealing, IReplayTarget target)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         Span<byte> magic = stackalloc byte[Magic.Length];
@@ -43,7 +45,8 @@ internal static class SnapshotFile
             throw Corrupted(path, 0, "it does not start with the snapshot marker");
         }
 
-        var reader = new FrameReader(stream, maxRecordBytes);
+        var reader = new FrameReader(stream, sealing.StoredLength(maxRecordBytes));
+        var scratch = new byte[4096];
         for (long expected = 1; ; expected++)
         {
             var status = reader.ReadNext(expected);
@@ -56,13 +59,18 @@ internal static class SnapshotFile
             {
                 throw Corrupted(path, offset, status.Describe());
             }
+            if (!sealing.TryOpenSnapshotRecord(coveredSequence, expected, reader.Header.RecordType, reader.Payload, ref scratch, out var payload))
+            {
+                throw Corrupted(path, offset,
+                    $"record {expected} does not open with data key {sealing.KeyId}: it was altered, moved, or sealed for another place or key");
+            }
             if (reader.Header.RecordType != DurableLog.ReservedRecordType)
             {
-                target.RestoreSnapshotRecord(reader.Header.RecordType, reader.Payload);
+                target.RestoreSnapshotRecord(reader.Header.RecordType, payload);
                 continue;
             }
 
-            var end = reader.Payload;
+            var end = payload;
             if (end.Length != EndPayloadSize
                 || BinaryPrimitives.ReadInt64LittleEndian(end) != coveredSequence
                 || BinaryPrimitives.ReadInt64LittleEndian(end[sizeof(long)..]) != expected - 1)
@@ -77,13 +85,13 @@ internal static class SnapshotFile
         }
     }
 
-    private static void WriteFrame(Stream stream, long sequence, byte recordType, ReadOnlySpan<byte> payload)
+    private static void WriteFrame(Stream stream, FrameSealing sealing, long coveredSequence, long ordinal, byte recordType, ReadOnlySpan<byte> payload)
     {
-        var size = RecordFrame.Size(payload.Length);
+        var size = sealing.FrameSize(payload.Length);
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         try
         {
-            RecordFrame.Write(buffer, sequence, recordType, payload);
+            sealing.WriteSnapshotFrame(buffer, coveredSequence, ordinal, recordType, payload);
             stream.Write(buffer, 0, size);
         }
         finally

@@ -51,12 +51,12 @@ internal static class LogFixture
     public static string[] Segments(string directory) =>
         [.. Directory.GetFiles(directory, "log-*.seg").Order(StringComparer.Ordinal)];
 
-    /// <summary>Offsets where each frame of a segment ends, read from the length fields (offset 4 of each header).</summary>
-    public static List<long> FrameEnds(string segmentPath)
+    /// <summary>Offsets where each frame of a segment (or a snapshot, after its magic) ends, read from the length fields (offset 4 of each header).</summary>
+    public static List<long> FrameEnds(string segmentPath, long firstFrame = 0)
     {
         var bytes = File.ReadAllBytes(segmentPath);
         var ends = new List<long>();
-        long position = 0;
+        var position = firstFrame;
         while (position < bytes.Length)
         {
             position += 17 + BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan((int)position + 4));

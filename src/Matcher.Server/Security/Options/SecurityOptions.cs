@@ -42,12 +42,19 @@ public sealed class SecurityOptions
     /// <summary>The tamper-evident audit log; required whenever Mode is tls or mtls.</summary>
     public AuditOptions Audit { get; set; } = new();
 
+    /// <summary>Encryption at rest of the data directory, the job log and the Redis values; off without a master key, in any Mode.</summary>
+    public EncryptionOptions Encryption { get; set; } = new();
+
     public bool RequiresIdentity => Mode != SecurityMode.None;
 
     public bool AcceptsClientCertificates => RequiresIdentity && !string.IsNullOrWhiteSpace(ClientCaFile);
 
     public IEnumerable<ValidationResult> Validate(string listenAddress)
     {
+        foreach (var problem in Encryption.Validate())
+        {
+            yield return problem;
+        }
         if (Mode == SecurityMode.None)
         {
             if (!AllowInsecure && IPAddress.TryParse(listenAddress, out var address) && !IPAddress.IsLoopback(address))
