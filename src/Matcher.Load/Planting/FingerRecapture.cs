@@ -12,18 +12,18 @@ namespace Matcher.Load.Planting;
 public static class FingerRecapture
 {
     private const double MaxRotationRadians = 20 * Math.PI / 180;
-    private const double MaxShiftPixels = 25;
-    private const double MinElasticAmplitude = 2;
-    private const double MaxElasticAmplitude = 5;
+    private const double MaxShiftPixels = 40;
+    private const double MinElasticAmplitude = 4;
+    private const double MaxElasticAmplitude = 9;
     private const double MinElasticWavelength = 150;
     private const double MaxElasticWavelength = 300;
-    private const double PositionJitterPixels = 1.5;
-    private const double DirectionJitterRadians = 0.12;
-    private const double MinDropShare = 0.10;
-    private const double MaxDropShare = 0.25;
-    private const double TypeFlipShare = 0.10;
-    private const double MinSpuriousShare = 0.03;
-    private const double MaxSpuriousShare = 0.10;
+    private const double PositionJitterPixels = 3;
+    private const double DirectionJitterRadians = 0.2;
+    private const double MinDropShare = 0.20;
+    private const double MaxDropShare = 0.40;
+    private const double TypeFlipShare = 0.15;
+    private const double MinSpuriousShare = 0.10;
+    private const double MaxSpuriousShare = 0.25;
 
     public static FingerprintTemplate Of(FingerprintTemplate original, ulong seed)
     {

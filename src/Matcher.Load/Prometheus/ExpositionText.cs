@@ -82,7 +82,6 @@ public static class ExpositionText
             if (owner is null)
             {
                 owner = Family(sample.Name, number);
-                owner.Type ??= "untyped";
             }
             else if (!ReferenceEquals(owner, current) && owner.Samples.Count > 0)
             {
