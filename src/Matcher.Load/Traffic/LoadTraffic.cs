@@ -84,7 +84,7 @@ public sealed class LoadTraffic(LoadPlan plan, PlantedGallery gallery, Contracts
                 OtherCandidates: answer.Candidates.Count);
         }
         return Checked(LoadRpc.Enroll, outcome, subject, answer.Candidates, answer.Threshold,
-            found: answer.Outcome == EnrollOutcome.DuplicateFound);
+            namesDuplicates: answer.Outcome == EnrollOutcome.DuplicateFound);
     }
 
     private async Task<CallResult> IdentifyAsync(long number, long subject, CallOptions options)
@@ -92,7 +92,7 @@ public sealed class LoadTraffic(LoadPlan plan, PlantedGallery gallery, Contracts
         var request = new IdentifyRequest { Samples = Capture(number, subject), Galleries = { gallery.Gallery } };
         var answer = await client.IdentifyAsync(request, options);
         return Checked(LoadRpc.Identify, answer.Candidates.Count > 0 ? "candidates" : "no_candidates", subject, answer.Candidates,
-            answer.Threshold, found: true);
+            answer.Threshold, namesDuplicates: true);
     }
 
     private async Task<CallResult> VerifyAsync(long number, long subject, CallOptions options)
@@ -105,14 +105,15 @@ public sealed class LoadTraffic(LoadPlan plan, PlantedGallery gallery, Contracts
             : new CallResult(LoadRpc.Verify, "no_match", StatusCode.OK, MateCheck.Missed, MissedSubject: id);
     }
 
-    /// <param name="found">Whether the answer's kind can name the mate at all (a duplicate enrollment must say duplicate_found).</param>
-    private CallResult Checked(LoadRpc rpc, string outcome, long subject, IEnumerable<Candidate> candidates, double threshold, bool found)
+    /// <param name="namesDuplicates">Whether the answer says its candidates are the probe's mates: an enrollment of a recapture
+    /// that was enrolled anyway (enrolled_with_candidates) missed its mate even when it lists it.</param>
+    private CallResult Checked(LoadRpc rpc, string outcome, long subject, IEnumerable<Candidate> candidates, double threshold, bool namesDuplicates)
     {
         var id = PlantedGallery.SubjectIdOf(subject);
         var list = candidates.ToList();
         var mate = list.FirstOrDefault(c => c.SubjectId == id && c.Gallery == gallery.Gallery);
         var others = list.Count - (mate is null ? 0 : 1);
-        return found && mate is not null
+        return namesDuplicates && mate is not null
             ? new CallResult(rpc, outcome, StatusCode.OK, MateCheck.Found, mate.Score - threshold, others)
             : new CallResult(rpc, outcome, StatusCode.OK, MateCheck.Missed, OtherCandidates: others, MissedSubject: id);
     }
