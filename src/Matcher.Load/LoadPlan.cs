@@ -52,6 +52,9 @@ public sealed record LoadPlan
     /// <summary>Share of enrollments that are another capture of a planted subject (must come back duplicate_found); the rest are new applicants.</summary>
     public double EnrollDuplicateShare { get; init; } = 0.5;
 
+    /// <summary>Share of planted probes that are real fingers, when real mates are planted (one finger image each, no face).</summary>
+    public double RealShare { get; init; } = 0.5;
+
     /// <summary>Finger positions in each probe and enrollment, taken in the order index, middle, thumb, ring, little of both hands.</summary>
     public int FingersPerProbe { get; init; } = 10;
 
@@ -103,9 +106,9 @@ public sealed record LoadPlan
         {
             yield return "The mix needs non-negative weights, at least one of them positive.";
         }
-        if (EnrollDuplicateShare is < 0 or > 1)
+        if (EnrollDuplicateShare is < 0 or > 1 || RealShare is < 0 or > 1)
         {
-            yield return "The share of duplicate enrollments must lie between 0 and 1.";
+            yield return "The shares of duplicate enrollments and of real probes must lie between 0 and 1.";
         }
         if (FingersPerProbe is < 0 or > 10 || (FingersPerProbe == 0 && !FaceInProbe))
         {

@@ -27,20 +27,28 @@ public sealed class PlantedGallery
 
     /// <param name="faceModelId">The service's face model; empty when it has none, and then no subject has a face.</param>
     /// <param name="runTag">Makes this run's new applicants differ from every other run's on the same service.</param>
-    public PlantedGallery(string gallery, long subjects, ulong seed, string faceModelId, ulong runTag)
+    /// <param name="real">Real fingers planted after the synthetic subjects (indices N .. N + R - 1), or null.</param>
+    public PlantedGallery(string gallery, long subjects, ulong seed, string faceModelId, ulong runTag, RealMates? real = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(subjects, 1);
         Gallery = gallery;
         Subjects = subjects;
         Seed = seed;
         FaceModelId = faceModelId;
+        Real = real;
         _generator = faceModelId.Length == 0 ? new PopulationGenerator(seed, null, "") : PopulationGenerator.Create(seed, faceModelId);
         _fresh = new PopulationGenerator(SeedMix.Derive(seed, runTag, FreshPurpose), _generator.Faces, _generator.FaceModelId);
     }
 
     public string Gallery { get; }
 
+    /// <summary>Synthetic planted subjects; the real ones follow them.</summary>
     public long Subjects { get; }
+
+    public RealMates? Real { get; }
+
+    /// <summary>Every planted subject, synthetic and real.</summary>
+    public long PlantedCount => Subjects + (Real?.Count ?? 0);
 
     public ulong Seed { get; }
 
@@ -50,9 +58,19 @@ public sealed class PlantedGallery
 
     public static string SubjectIdOf(long index) => PopulationGenerator.SubjectIdOf(index);
 
-    /// <summary>Another capture of planted subject <paramref name="index"/>: the given finger positions and, when asked, the face.</summary>
+    /// <summary>The id of planted subject <paramref name="index"/>, synthetic or real.</summary>
+    public string IdOf(long index) => index < Subjects ? SubjectIdOf(index) : Real!.SubjectIdOf((int)(index - Subjects));
+
+    /// <summary>
+    /// Another capture of planted subject <paramref name="index"/>: the given finger positions and, when asked, the
+    /// face; for a real finger, another impression of it as an image.
+    /// </summary>
     public Samples Recapture(long index, IReadOnlyList<int> positions, bool face, ulong seed)
     {
+        if (index >= Subjects)
+        {
+            return Real!.Probe((int)(index - Subjects), seed);
+        }
         var subject = _generator.Generate(index);
         var samples = new Samples();
         foreach (var position in positions)
@@ -108,17 +126,32 @@ public sealed class PlantedGallery
                 progress?.Report(batchStart + size);
             }
             await call.RequestStream.CompleteAsync();
-            var answer = await call.ResponseAsync;
-            counts = new ImportCounts(counts.Imported + (long)answer.Imported, counts.AlreadyPresent + (long)answer.AlreadyPresent,
-                counts.Failed + (long)answer.Failed);
-            if (answer.Failures.Count > 0)
+            counts = Added(counts, await call.ResponseAsync);
+        }
+        if (Real is { } real)
+        {
+            using var call = client.ImportSubjects(deadline: DateTime.UtcNow + callDeadline, cancellationToken: cancellation);
+            for (var finger = 0; finger < real.Count; finger++)
             {
-                var failure = answer.Failures[0];
-                throw new RpcException(new Status((StatusCode)failure.Code,
-                    $"The gallery could not be preloaded: subject '{failure.SubjectId}' failed with {failure.Reason}: {failure.Message}"));
+                await call.RequestStream.WriteAsync(
+                    new ImportSubjectRequest { SubjectId = real.SubjectIdOf(finger), Gallery = Gallery, Samples = real.Enrolled(finger) }, cancellation);
             }
+            await call.RequestStream.CompleteAsync();
+            counts = Added(counts, await call.ResponseAsync);
         }
         return counts;
+    }
+
+    private static ImportCounts Added(ImportCounts counts, ImportSubjectsResponse answer)
+    {
+        if (answer.Failures.Count > 0)
+        {
+            var failure = answer.Failures[0];
+            throw new RpcException(new Status((StatusCode)failure.Code,
+                $"The gallery could not be preloaded: subject '{failure.SubjectId}' failed with {failure.Reason}: {failure.Message}"));
+        }
+        return new ImportCounts(counts.Imported + (long)answer.Imported, counts.AlreadyPresent + (long)answer.AlreadyPresent,
+            counts.Failed + (long)answer.Failed);
     }
 
     private ImportSubjectRequest ImportRequest(long index)

@@ -7,13 +7,14 @@ namespace Matcher.Load;
 /// <summary>
 /// The whole run as the JSON report writes it (schema <see cref="SchemaName"/>, snake_case names; documented in the
 /// README's "Load tests and metrics"). Latencies are milliseconds; in the open model they run from each request's
-/// intended send time.
+/// intended send time. <see cref="RealFingers"/> counts the real fingers planted beside the synthetic subjects.
 /// </summary>
 public sealed record LoadReport(
     string Schema,
     string Server,
     string Gallery,
     long GallerySubjects,
+    int RealFingers,
     ulong Seed,
     string Model,
     string Mix,

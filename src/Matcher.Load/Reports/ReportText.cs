@@ -8,7 +8,7 @@ public static class ReportText
     public static void Write(TextWriter output, LoadReport report)
     {
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"load on {report.Server}, gallery {report.Gallery} ({report.GallerySubjects} planted subjects, seed {report.Seed}), " +
+        output.WriteLine(string.Create(c, $"load on {report.Server}, gallery {report.Gallery} ({report.GallerySubjects} planted subjects, seed {report.Seed}{(report.RealFingers > 0 ? $", {report.RealFingers} real fingers" : "")}), " +
             $"{report.Model} model, mix {report.Mix}, {report.FingersPerProbe} finger(s){(report.FaceInProbe ? " + face" : "")} per probe"));
         if (report.Preload is { } preload)
         {

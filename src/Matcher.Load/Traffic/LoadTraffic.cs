@@ -18,6 +18,7 @@ public sealed class LoadTraffic(LoadPlan plan, PlantedGallery gallery, Contracts
     private const ulong SubjectPurpose = 12;
     private const ulong CapturePurpose = 13;
     private const ulong DuplicatePurpose = 14;
+    private const ulong RealPurpose = 15;
 
     private readonly int[] _positions = PositionOrder[..plan.FingersPerProbe];
 
@@ -28,7 +29,10 @@ public sealed class LoadTraffic(LoadPlan plan, PlantedGallery gallery, Contracts
         var total = plan.EnrollWeight + plan.IdentifyWeight + plan.VerifyWeight;
         var pick = SeedMix.Random(SeedMix.Derive(plan.Seed, n, KindPurpose)).NextDouble() * total;
         var rpc = pick < plan.EnrollWeight ? LoadRpc.Enroll : pick < plan.EnrollWeight + plan.IdentifyWeight ? LoadRpc.Identify : LoadRpc.Verify;
-        var subject = (long)(SeedMix.Derive(plan.Seed, n, SubjectPurpose) % (ulong)gallery.Subjects);
+        var draw = SeedMix.Derive(plan.Seed, n, SubjectPurpose);
+        var subject = gallery.Real is { } real && SeedMix.Random(SeedMix.Derive(plan.Seed, n, RealPurpose)).NextDouble() < plan.RealShare
+            ? gallery.Subjects + (long)(draw % (ulong)real.Count)
+            : (long)(draw % (ulong)gallery.Subjects);
         if (rpc == LoadRpc.Enroll && SeedMix.Random(SeedMix.Derive(plan.Seed, n, DuplicatePurpose)).NextDouble() >= plan.EnrollDuplicateShare)
         {
             subject = -1;
@@ -97,7 +101,7 @@ public sealed class LoadTraffic(LoadPlan plan, PlantedGallery gallery, Contracts
 
     private async Task<CallResult> VerifyAsync(long number, long subject, CallOptions options)
     {
-        var id = PlantedGallery.SubjectIdOf(subject);
+        var id = gallery.IdOf(subject);
         var request = new VerifyRequest { SubjectId = id, Gallery = gallery.Gallery, Samples = Capture(number, subject) };
         var answer = await client.VerifyAsync(request, options);
         return answer.Match
@@ -109,7 +113,7 @@ public sealed class LoadTraffic(LoadPlan plan, PlantedGallery gallery, Contracts
     /// that was enrolled anyway (enrolled_with_candidates) missed its mate even when it lists it.</param>
     private CallResult Checked(LoadRpc rpc, string outcome, long subject, IEnumerable<Candidate> candidates, double threshold, bool namesDuplicates)
     {
-        var id = PlantedGallery.SubjectIdOf(subject);
+        var id = gallery.IdOf(subject);
         var list = candidates.ToList();
         var mate = list.FirstOrDefault(c => c.SubjectId == id && c.Gallery == gallery.Gallery);
         var others = list.Count - (mate is null ? 0 : 1);

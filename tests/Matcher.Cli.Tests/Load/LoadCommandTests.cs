@@ -58,6 +58,29 @@ public sealed class LoadCommandTests(LoopbackService service) : IClassFixture<Lo
         Assert.Equal(step.GetProperty("sent").GetInt64(), step.GetProperty("completed").GetInt64());
     }
 
+    [Fact]
+    public void Real_fingers_are_planted_as_images_and_probed_with_their_other_impressions()
+    {
+        var folder = Datasets.Require(Path.Combine("fingerprints", "fvc2002", "DB1_B"));
+
+        // Every planted probe a real finger image: identify and verify only, ten fingers enrolled from their first impression.
+        var result = Service.Cli.Run("load", "--subjects", "5", "--gallery", "real", "--real-fingers", folder, "--real-share", "1",
+            "--enroll", "0", "--rate", "4", "--duration", "3", "--json", "--server", service.Address);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var report = JsonDocument.Parse(result.Output);
+        Assert.Equal(10, report.RootElement.GetProperty("real_fingers").GetInt32());
+        Assert.Equal(15, report.RootElement.GetProperty("preload").GetProperty("imported").GetInt64());
+        var rpcs = Assert.Single(report.RootElement.GetProperty("steps").EnumerateArray()).GetProperty("rpcs").EnumerateArray().ToList();
+        Assert.Equal(12, rpcs.Sum(r => r.GetProperty("ok").GetInt64()));
+        var mates = rpcs.Select(r => r.GetProperty("mates")).ToList();
+        Assert.Equal(12, mates.Sum(m => m.GetProperty("found").GetInt64() + m.GetProperty("missed").GetInt64()));
+        // One real FVC2002 DB1_B finger against 15 subjects: most impressions reach the threshold, not necessarily all.
+        Assert.InRange(mates.Sum(m => m.GetProperty("found").GetInt64()), 8, 12);
+        Assert.All(mates.SelectMany(m => m.GetProperty("missed_subjects").EnumerateArray()),
+            id => Assert.StartsWith("real-DB1_B-", id.GetString(), StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Give either --rate R (open model) or --concurrency C (closed model).", "--subjects", "5")]
     [InlineData("Give either --rate R (open model) or --concurrency C (closed model).", "--subjects", "5", "--rate", "1", "--concurrency", "1")]
@@ -65,6 +88,7 @@ public sealed class LoadCommandTests(LoopbackService service) : IClassFixture<Lo
     [InlineData("--duration must be a positive number, not '0'.", "--subjects", "5", "--rate", "1", "--duration", "0")]
     [InlineData("--fingers must be from 0 to 10, not 11.", "--subjects", "5", "--rate", "1", "--fingers", "11")]
     [InlineData("A probe holds 0 to 10 fingers, and at least one finger or the face.", "--subjects", "5", "--rate", "1", "--fingers", "0", "--no-face")]
+    [InlineData("--real-fingers: folder", "--subjects", "5", "--rate", "1", "--real-fingers", "/nonexistent-folder-of-fingers")]
     [InlineData("--metrics must be an http address", "--subjects", "5", "--rate", "1", "--metrics", "localhost:9464")]
     public void Refuses_a_plan_it_cannot_run_before_calling_the_service(string message, params string[] args)
     {

@@ -4,6 +4,7 @@ using Grpc.Core;
 using Matcher.Cli.CommandLine;
 using Matcher.Cli.Commands.Service;
 using Matcher.Load;
+using Matcher.Load.Planting;
 using Matcher.Load.Prometheus;
 
 namespace Matcher.Cli.Commands.Load;
@@ -31,6 +32,15 @@ internal sealed class LoadCommand : ICliCommand
     {
         Description = "The gallery already holds the planted subjects (matcher population import of the same seed, or an earlier load); do not import them.",
     };
+    private readonly Option<string?> _realFingers = new("--real-fingers")
+    {
+        Description = "Also plant real fingers: a folder of impressions named FINGER_IMPRESSION (FVC: 101_1.tif ... 110_8.tif); each finger is " +
+            "enrolled with its first impression and probed with the others, as images the service extracts.",
+        HelpName = "FOLDER",
+    };
+    private readonly Option<int?> _realDpi = CliValues.WholeNumber("--real-dpi", "Scanner resolution of the --real-fingers images (default 500).", minimum: 250, maximum: 1200);
+    private readonly Option<double?> _realShare = Positive("--real-share", "SHARE",
+        "Share of planted probes that are real fingers when --real-fingers is given (default 0.5).", allowZero: true);
     private readonly Option<double?> _rate = Positive("--rate", "R", "Open model: requests per second of the first step (constant arrival rate).");
     private readonly Option<int?> _concurrency = CliValues.WholeNumber("--concurrency",
         "Closed model instead: stations, each sending its next request when its answer came.", minimum: 1, maximum: 10_000);
@@ -67,7 +77,7 @@ internal sealed class LoadCommand : ICliCommand
 
     public IReadOnlyList<Option> Options =>
     [
-        _gallery, _subjects, _seed, _noPreload, _rate, _concurrency, _step, _steps, _duration, _enroll, _identify, _verify, _duplicates,
+        _gallery, _subjects, _seed, _noPreload, _realFingers, _realDpi, _realShare, _rate, _concurrency, _step, _steps, _duration, _enroll, _identify, _verify, _duplicates,
         _fingers, _noFace, _p99Limit, _achieved, _allSteps, _maxRequests, _metrics, _jsonFile, _htmlFile, .. _connection.All, _json,
     ];
 
@@ -95,6 +105,7 @@ internal sealed class LoadCommand : ICliCommand
             IdentifyWeight = parsed.GetValue(_identify) ?? 1,
             VerifyWeight = parsed.GetValue(_verify) ?? 1,
             EnrollDuplicateShare = parsed.GetValue(_duplicates) ?? 0.5,
+            RealShare = parsed.GetValue(_realShare) ?? 0.5,
             FingersPerProbe = parsed.GetValue(_fingers) ?? 10,
             FaceInProbe = !parsed.GetValue(_noFace),
             P99Limit = TimeSpan.FromMilliseconds(parsed.GetValue(_p99Limit) ?? 1000),
@@ -113,6 +124,7 @@ internal sealed class LoadCommand : ICliCommand
             throw new CliUsageException($"--metrics must be an http address such as http://127.0.0.1:9464/metrics, not '{metricsUrl}'.");
         }
         var json = parsed.GetValue(_json);
+        var real = parsed.GetValue(_realFingers) is { } folder ? RealFolder(folder, parsed.GetValue(_realDpi) ?? 500) : null;
 
         using var connection = _connection.Open(parsed);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -122,7 +134,7 @@ internal sealed class LoadCommand : ICliCommand
         try
         {
             report = LoadSession.RunAsync(plan, connection.Matcher, connection.Address, preload: !parsed.GetValue(_noPreload), scraper,
-                TimeProvider.System, progress, CancellationToken.None).GetAwaiter().GetResult();
+                TimeProvider.System, progress, CancellationToken.None, real).GetAwaiter().GetResult();
         }
         catch (RpcException e)
         {
@@ -150,6 +162,22 @@ internal sealed class LoadCommand : ICliCommand
             ReportText.Write(context.Output, report);
         }
         return 0;
+    }
+
+    private static RealMates RealFolder(string folder, int dpi)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new CliUsageException($"--real-fingers: folder '{folder}' does not exist.");
+        }
+        try
+        {
+            return RealMates.FromFolder(folder, dpi);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliUsageException($"--real-fingers: {e.Message}");
+        }
     }
 
     private static Option<double?> Positive(string name, string helpName, string description, bool allowZero = false) =>
