@@ -28,6 +28,7 @@ public sealed partial class JobsCore : IAsyncDisposable
     private readonly Dictionary<string, DedupJob> _jobs = new(StringComparer.Ordinal);
     private readonly List<DedupJob> _order = [];
     private readonly Dictionary<string, string> _jobOfRequest = new(StringComparer.Ordinal);
+    private readonly JobMetrics _metrics;
     private Task _runner = Task.CompletedTask;
 
     private JobsCore(JobsOptions options, SubjectIndex index, StationTraffic traffic, TimeProvider clock, ILogger logger)
@@ -43,6 +44,7 @@ public sealed partial class JobsCore : IAsyncDisposable
         {
             Track(job);
         }
+        _metrics = new JobMetrics(List);
     }
 
     /// <summary>Opens the job log; <see cref="StartRunning"/> then resumes the job that was running, if any.</summary>
@@ -154,6 +156,7 @@ public sealed partial class JobsCore : IAsyncDisposable
         await _stopping.CancelAsync();
         await _runner;
         await _log.DisposeAsync();
+        _metrics.Dispose();
         _stopping.Dispose();
         _transitions.Dispose();
         _work.Dispose();
