@@ -33,7 +33,7 @@ public sealed class SealedValuesTests
             Assert.True(await mirror.WaitUntilAppliedAsync(model.LastSequence, Wait, Cancellation), mirror.Status.ToString());
         }
 
-        var raw = await RawValuesAsync(server);
+        var raw = await server.ValuesUnderAsync("matcher");
         Assert.True(raw.Count >= 201, $"only {raw.Count} values in Redis");
         Assert.All(model.Subjects(), subject => Assert.All(raw, value => Assert.Equal(-1, value.AsSpan().IndexOf(subject.Payload.Span[100..164]))));
         Assert.All(raw, value => Assert.Equal(-1, value.AsSpan().IndexOf("answer bytes"u8)));
@@ -102,25 +102,5 @@ public sealed class SealedValuesTests
             read[subject.Key] = subject.Payload.ToArray();
         }
         return read;
-    }
-
-    private static async Task<List<byte[]>> RawValuesAsync(RedisServer server)
-    {
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString + ",allowAdmin=true");
-        var database = connection.GetDatabase();
-        var values = new List<byte[]>();
-        foreach (var key in connection.GetServer(connection.GetEndPoints()[0]).Keys(pattern: "matcher:*"))
-        {
-            var type = await database.KeyTypeAsync(key);
-            if (type == RedisType.String)
-            {
-                values.Add((byte[])(await database.StringGetAsync(key))!);
-            }
-            else if (type == RedisType.Hash)
-            {
-                values.AddRange((await database.HashGetAllAsync(key)).Select(entry => (byte[])entry.Value!));
-            }
-        }
-        return values;
     }
 }

@@ -55,12 +55,12 @@ public sealed class EncryptionAtRestTests : IDisposable
         // a search that finds nothing in the sealed node's is a real finding, not a wrong needle.
         var (template, embedding) = Needles(await SubjectValueAsync(redis, "plain"));
         var plainFiles = FilesUnder(plainDirectory);
-        var plainValues = await RedisValuesAsync(redis, "plain");
+        var plainValues = await redis.ValuesUnderAsync("plain");
         Assert.Contains(plainFiles, file => Holds(file, template) && Holds(file, embedding));
         Assert.Contains(plainValues, value => Holds(value, template) && Holds(value, embedding));
 
         var sealedFiles = FilesUnder(sealedDirectory);
-        var sealedValues = await RedisValuesAsync(redis, "sealed");
+        var sealedValues = await redis.ValuesUnderAsync("sealed");
         Assert.NotEmpty(Directory.GetFiles(sealedDirectory, "snapshot-*.snap"));
         Assert.True(sealedFiles.Count >= 4, $"only {sealedFiles.Count} files under the sealed data directory");
         Assert.True(sealedValues.Count >= 3, $"only {sealedValues.Count} Redis values under the sealed prefix");
@@ -200,26 +200,6 @@ public sealed class EncryptionAtRestTests : IDisposable
         return (byte[])value!;
     }
 
-    /// <summary>Every value under a key prefix: strings whole, hashes field by field.</summary>
-    private static async Task<List<byte[]>> RedisValuesAsync(RedisServer redis, string prefix)
-    {
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
-        var database = connection.GetDatabase();
-        var values = new List<byte[]>();
-        foreach (var key in connection.GetServer(connection.GetEndPoints()[0]).Keys(pattern: prefix + ":*"))
-        {
-            var type = await database.KeyTypeAsync(key);
-            if (type == RedisType.String)
-            {
-                values.Add((byte[])(await database.StringGetAsync(key))!);
-            }
-            else if (type == RedisType.Hash)
-            {
-                values.AddRange((await database.HashGetAllAsync(key)).Select(entry => (byte[])entry.Value!));
-            }
-        }
-        return values;
-    }
 
     private static async Task WaitForRedisAsync(LoopbackServer server)
     {
