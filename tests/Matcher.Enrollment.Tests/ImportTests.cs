@@ -150,13 +150,22 @@ public sealed class ImportTests
             }
         }
 
-        var import = core.Registry.ImportAsync(Endless(), [], new ImportOptions(BatchSize: batchSize), cancel.Token);
-        // One batch waits in reading, a queue of one batch is full, the receiver holds the next subject.
-        await WaitUntil(() => Volatile.Read(ref pulled) >= batchSize + 2, "the queue to fill");
-        await Task.Delay(100, Cancellation);
-        Assert.InRange(Volatile.Read(ref pulled), batchSize + 2, 2 * batchSize + 1);
-
-        await cancel.CancelAsync();
+        // On the pool: a batch that is complete at once is read before ImportAsync first yields, and that reading blocks.
+        var import = Task.Run(() => core.Registry.ImportAsync(Endless(), [], new ImportOptions(BatchSize: batchSize), cancel.Token), Cancellation);
+        int pulledWhileStuck;
+        try
+        {
+            // One batch waits in reading, a queue of one batch is full, the receiver holds the next subject.
+            await WaitUntil(() => Volatile.Read(ref pulled) >= batchSize + 2, "the queue to fill");
+            await Task.Delay(100, Cancellation);
+            pulledWhileStuck = Volatile.Read(ref pulled);
+        }
+        finally
+        {
+            // Whatever the wait found, the stuck reading must end, or disposing the core would wait for it forever.
+            await cancel.CancelAsync();
+        }
+        Assert.InRange(pulledWhileStuck, batchSize + 2, 2 * batchSize + 1);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => import);
         Assert.Equal(0, core.Index.CountIn(Gallery));
     }
