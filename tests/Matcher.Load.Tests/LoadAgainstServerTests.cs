@@ -57,7 +57,8 @@ public sealed class LoadAgainstServerTests(MetricsServerProcess server) : IClass
         }
         foreach (var rpc in report.Steps[0].Rpcs)
         {
-            Assert.Equal(rpc.Requests, rpc.Ok);
+            Assert.True(rpc.Requests == rpc.Ok,
+                $"{rpc.Rpc}: {rpc.Ok} of {rpc.Requests} calls succeeded; codes {string.Join(", ", rpc.Codes.Select(c => $"{c.Key}={c.Value}"))}");
             Assert.Equal(0, rpc.Mates.Missed);
             Assert.Equal(0, rpc.Mates.NewFlagged);
             Assert.Equal(rpc.Requests, rpc.Mates.Found + rpc.Mates.NewEnrolled);
