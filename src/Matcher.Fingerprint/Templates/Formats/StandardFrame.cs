@@ -12,6 +12,9 @@ internal readonly record struct StandardFrame(int Width, int Height, int Resolut
     /// <summary>Below about 100 dpi no fingerprint sensor works; such a value is a broken header, not a real sensor.</summary>
     private const int MinimumResolution = 40;
 
+    /// <summary>Frame sides are 16-bit in every format; a low resolution scales a legal side past that at 500 dpi.</summary>
+    private const int MaxTemplateSide = ushort.MaxValue;
+
     public static StandardFrame Validated(int width, int height, int resolutionX, int resolutionY)
     {
         return new StandardFrame(width, height, CheckResolution(resolutionX, "horizontal"), CheckResolution(resolutionY, "vertical"));
@@ -33,6 +36,12 @@ internal readonly record struct StandardFrame(int Width, int Height, int Resolut
         var scaleY = (double)NativeResolution / ResolutionY;
         var scaledWidth = Math.Max(1, Scale(width, scaleX));
         var scaledHeight = Math.Max(1, Scale(height, scaleY));
+        if (scaledWidth > MaxTemplateSide || scaledHeight > MaxTemplateSide)
+        {
+            throw TemplateErrors.InvalidValue(
+                $"the {width} x {height} image at {ResolutionX} x {ResolutionY} pixels per cm",
+                $"is {scaledWidth} x {scaledHeight} pixels at 500 dpi, more than the {MaxTemplateSide} a template frame holds (about 3.3 m)");
+        }
         for (var i = 0; i < minutiae.Length; i++)
         {
             // Rounding can push the last column onto the frame edge; keep every minutia inside the frame.
