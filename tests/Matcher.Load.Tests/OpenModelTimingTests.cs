@@ -29,7 +29,7 @@ public sealed class OpenModelTimingTests
         for (var i = 0; i < Requests; i++)
         {
             clock.AdvanceTo(i * Tick);
-            await WaitUntil(() => target.SentCount == i + 1, $"request {i} was not sent at its intended time {i * 100} ms");
+            await WaitUntilSentAndAnswered(target, recorder, i, stalled: 3);
         }
         clock.AdvanceTo(10 * Tick);
         var sent = await run.WaitAsync(Bound, TestContext.Current.CancellationToken);
@@ -54,7 +54,7 @@ public sealed class OpenModelTimingTests
         for (var i = 0; i < 4; i++)
         {
             clock.AdvanceTo(i * Tick);
-            await WaitUntil(() => target.SentCount == i + 1, $"request {i} was not sent at its intended time {i * 100} ms");
+            await WaitUntilSentAndAnswered(target, recorder, i, stalled: 3);
         }
         for (var i = 4; i < Requests; i++)
         {
@@ -74,6 +74,17 @@ public sealed class OpenModelTimingTests
 
     private static double[] Latencies(StepReport report) =>
         [.. report.Points.OrderBy(p => p.AtSeconds).Select(p => Math.Round(p.LatencyMs))];
+
+    /// <summary>
+    /// Before the clock moves on, request <paramref name="number"/> has left and every answer due so far is recorded:
+    /// an answer recorded after the move would be charged the tick it did not wait.
+    /// </summary>
+    private static async Task WaitUntilSentAndAnswered(StallingTarget target, StepRecorder recorder, int number, int stalled)
+    {
+        await WaitUntil(() => target.SentCount == number + 1, $"request {number} was not sent at its intended time {number * 100} ms");
+        var answered = number < stalled ? number + 1 : number;
+        await WaitUntil(() => recorder.Completed == answered, $"{answered} answers were not recorded by {number * 100} ms");
+    }
 
     private static async Task WaitUntil(Func<bool> condition, string failure)
     {
