@@ -26,6 +26,15 @@ public sealed record GalleryOptions
     /// </summary>
     public int MinimumShortlistPerShard { get; init; } = 32;
 
+    /// <summary>
+    /// The cascade compares a listed subject in two stages: the leading samples first (the face and two fingers, index
+    /// fingers first), the rest only when those fuse to at least this score. Impostors pass it at about its false-match
+    /// rate (10 dB: one in ten), so most listed subjects cost two finger comparisons instead of ten. A mate is stopped
+    /// only when all of its leading samples are weak at once (one finger at 20 dB beside a finger and a face that fail). 0 compares every sample; searches whose threshold
+    /// is at or below it (verifications) always do.
+    /// </summary>
+    public double ContinuationScore { get; init; } = 10;
+
     /// <summary>Deleted share of a shard's rows above which the shard is rebuilt in the background.</summary>
     public double CompactionThreshold { get; init; } = 0.25;
 
@@ -54,6 +63,10 @@ public sealed record GalleryOptions
         if (ShardCount < 1 || ShortlistPerModality < 1 || MinimumShortlistPerShard < 1)
         {
             throw new ArgumentException("Gallery options need at least one shard and shortlists of at least one.");
+        }
+        if (ContinuationScore < 0)
+        {
+            throw new ArgumentException("The continuation score is 0 (compare every sample) or a positive score.");
         }
         if (CompactionThreshold is <= 0 or >= 1)
         {

@@ -40,7 +40,7 @@ internal static class DedupBenchmark
         var plantedPairs = people.Sum(p => (p.Probes.Count + 1) * p.Probes.Count / 2);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"planted: {people.Count} real people enrolled {planted.Count} times, {plantedPairs} duplicate pairs"));
-        using var index = ScaleGallery.Build(subjects, seed, faces, planted, output);
+        using var index = ScaleGallery.Build(subjects, seed, faces, planted, args, output);
         var total = index.Count;
         var stationProbes = people.SelectMany(p => p.Probes).Take(StationSearches).Select(index.Prepare).ToList();
         var traffic = new StationTraffic();

@@ -33,7 +33,7 @@ internal static class ScaleBenchmark
         var people = RealMates.Load(Datasets.Root, faces, Environment.ProcessorCount);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"real people: {people.Count(p => p.Planted)} planted, {people.Count(p => !p.Planted)} strangers, {people.Sum(p => p.Probes.Count)} probes"));
-        using var index = ScaleGallery.Build(subjects, seed, faces, people.Where(p => p.Planted).Select(p => p.Record), output);
+        using var index = ScaleGallery.Build(subjects, seed, faces, people.Where(p => p.Planted).Select(p => p.Record), args, output);
         var gallerySize = index.Count;
         var threshold = DecisionThreshold.ForIdentification(TargetFpir, gallerySize);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {threshold:0.0} (FPIR {TargetFpir} at N)"));

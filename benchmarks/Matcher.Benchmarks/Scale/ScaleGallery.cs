@@ -29,13 +29,17 @@ internal static class ScaleGallery
         return FaceEngine.Load(new FaceEngineOptions { ModelDirectory = models, RejectUnusable = false });
     }
 
-    /// <summary>Builds the gallery and reports its build rate and memory per subject.</summary>
-    public static SubjectIndex Build(int subjects, ulong seed, FaceEngine faces, IEnumerable<SubjectRecord> planted, TextWriter output)
+    /// <summary>
+    /// Builds the gallery and reports its build rate and memory per subject. <c>--continuation SCORE</c> sets the
+    /// staged comparison's <see cref="GalleryOptions.ContinuationScore"/> (0 compares every sample).
+    /// </summary>
+    public static SubjectIndex Build(int subjects, ulong seed, FaceEngine faces, IEnumerable<SubjectRecord> planted, string[] args, TextWriter output)
     {
-        var index = new SubjectIndex(new GalleryOptions
-        {
-            Modalities = [new FingerprintIndexFactory(), new FaceIndexFactory(faces.ScoreOfSimilarity)],
-        });
+        var defaults = new GalleryOptions { Modalities = [new FingerprintIndexFactory(), new FaceIndexFactory(faces.ScoreOfSimilarity)] };
+        var options = defaults with { ContinuationScore = Option(args, "--continuation", (int)defaults.ContinuationScore) };
+        var index = new SubjectIndex(options);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"staged comparison: continuation score {options.ContinuationScore} (0: every sample compared)"));
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var generation = Stopwatch.StartNew();
         var generator = PopulationGenerator.Create(seed, faces.EmbeddingModelId, RealFaceBasis(faces));

@@ -41,6 +41,9 @@ public interface IModalityIndex : IDisposable
     /// </summary>
     void RankMany(IReadOnlyList<IModalityProbe> probes, IReadOnlyList<float[]> evidence);
 
-    /// <summary>The calibrated score of each probe sample against the row's sample it is comparable with; empty when none is.</summary>
-    IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row);
+    /// <summary>
+    /// The calibrated score of each probe sample in <paramref name="part"/> against the row's sample it is comparable
+    /// with, in the same order whatever the part; empty when none is.
+    /// </summary>
+    IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row, ProbePart part = ProbePart.Whole);
 }

@@ -127,11 +127,12 @@ internal sealed class FaceIndex(Func<double, double> scoreOfSimilarity, Func<Sco
         }
     }
 
-    public IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row)
+    /// <summary>A face is one sample: it leads, and nothing is left for the rest.</summary>
+    public IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row, ProbePart part = ProbePart.Whole)
     {
         var probeFace = ((FaceProbe)probe).Face;
         var slot = _slotOfRow[row];
-        if (slot < 0 || _faceOfSlot[slot] is not { } face
+        if (part == ProbePart.Rest || slot < 0 || _faceOfSlot[slot] is not { } face
             || face.ModelId != probeFace.ModelId || face.Embedding.Length != probeFace.Embedding.Length)
         {
             return [];

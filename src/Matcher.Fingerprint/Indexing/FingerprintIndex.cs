@@ -15,6 +15,16 @@ internal sealed class FingerprintIndex : IModalityIndex
 {
     private const int Positions = 11;
 
+    /// <summary>The fingers a staged comparison scores first.</summary>
+    private const int LeadingFingers = 2;
+
+    /// <summary>
+    /// Index fingers first: stations capture them on every card and they print well; then thumbs (large, many minutiae),
+    /// middle, ring and little fingers, and unknown positions last. A fixed order keeps the stages symmetric.
+    /// </summary>
+    private static readonly int[] LeadOrder = [2, 7, 1, 6, 3, 8, 4, 9, 5, 10, 0];
+
+
     private readonly FingerprintGallery?[] _galleries = new FingerprintGallery?[Positions];
     private readonly List<int>[] _rowOfTemplate = Enumerable.Range(0, Positions).Select(_ => new List<int>()).ToArray();
     private readonly DescriptorColumn?[] _descriptors = new DescriptorColumn?[Positions];
@@ -108,19 +118,47 @@ internal sealed class FingerprintIndex : IModalityIndex
         }
     }
 
-    public IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row)
+    /// <summary>
+    /// Leading: the first <see cref="LeadingFingers"/> positions both the probe and the row hold, in the order of
+    /// <see cref="LeadOrder"/>; the rest: the other positions both hold. Scores come in the probe's order.
+    /// </summary>
+    public IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row, ProbePart part = ProbePart.Whole)
     {
         var fingers = ((FingerprintProbe)probe).Fingers;
+        var templates = _templateOfRow[row];
+        var leading = part == ProbePart.Whole ? 0 : LeadingPositions(fingers, templates);
         var scores = new List<SampleScore>(fingers.Count);
         foreach (var finger in fingers)
         {
-            var template = _templateOfRow[row][finger.Position];
-            if (template >= 0)
+            var template = templates[finger.Position];
+            var leads = (leading & (1 << finger.Position)) != 0;
+            if (template >= 0 && (part == ProbePart.Whole || leads == (part == ProbePart.Leading)))
             {
                 scores.Add(new SampleScore(finger.Position, _galleries[finger.Position]!.Compare(finger.Prepared, template)));
             }
         }
         return scores;
+    }
+
+    /// <summary>A bit per leading position.</summary>
+    private static int LeadingPositions(IReadOnlyList<ProbeFinger> fingers, int[] templates)
+    {
+        var probePositions = 0;
+        foreach (var finger in fingers)
+        {
+            probePositions |= 1 << finger.Position;
+        }
+        var leading = 0;
+        var count = 0;
+        foreach (var position in LeadOrder)
+        {
+            if (count < LeadingFingers && (probePositions & (1 << position)) != 0 && templates[position] >= 0)
+            {
+                leading |= 1 << position;
+                count++;
+            }
+        }
+        return leading;
     }
 
     /// <summary>Nothing to release: the galleries are managed arrays.</summary>

@@ -7,12 +7,15 @@ namespace Matcher.Fingerprint.Indexing;
 /// <summary>One probe finger, prepared once for the minutiae matcher and for the first stage, and compared against many candidates.</summary>
 internal sealed record ProbeFinger(int Position, PreparedProbe Prepared, FingerDescriptor Descriptor, DescriptorNorm Norm);
 
-/// <summary>The fingers of one search, each prepared once; a finger is only compared with the enrolled finger at its position.</summary>
+/// <summary>
+/// The fingers of one search in position order, each prepared once; a finger is only compared with the enrolled finger
+/// at its position.
+/// </summary>
 internal sealed class FingerprintProbe : IModalityProbe
 {
     public FingerprintProbe(IEnumerable<EnrolledFinger> fingers)
     {
-        Fingers = fingers.Select(f =>
+        Fingers = fingers.OrderBy(f => f.Position).Select(f =>
         {
             var prepared = new PreparedProbe(f.Template);
             var descriptor = FingerDescriptor.Of(prepared.Minutiae);

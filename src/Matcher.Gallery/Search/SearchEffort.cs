@@ -8,6 +8,7 @@ namespace Matcher.Gallery.Search;
 public sealed class SearchEffort(int maxDegreeOfParallelism = -1)
 {
     private long _comparisons;
+    private long _stopped;
 
     public int MaxDegreeOfParallelism { get; } = maxDegreeOfParallelism is -1 or > 0
         ? maxDegreeOfParallelism
@@ -16,5 +17,12 @@ public sealed class SearchEffort(int maxDegreeOfParallelism = -1)
     /// <summary>Subjects compared with the full matchers so far.</summary>
     public long Comparisons => Interlocked.Read(ref _comparisons);
 
-    internal void AddComparisons(int count) => Interlocked.Add(ref _comparisons, count);
+    /// <summary>Of <see cref="Comparisons"/>, those stopped after their leading samples (<see cref="GalleryOptions.ContinuationScore"/>).</summary>
+    public long StoppedEarly => Interlocked.Read(ref _stopped);
+
+    internal void AddComparisons(int count, int stoppedEarly)
+    {
+        Interlocked.Add(ref _comparisons, count);
+        Interlocked.Add(ref _stopped, stoppedEarly);
+    }
 }

@@ -43,7 +43,9 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
         var nominated = data.NominateMany(probes, scope, strategy, times);
         var found = new List<Candidate>[probes.Count];
         var compared = 0;
+        var stoppedEarly = 0;
         Span<long> fullMatchTicks = stackalloc long[options.Modalities.Count];
+        var continuationScore = ContinuationScore(strategy, threshold);
         for (var i = 0; i < probes.Count; i++)
         {
             found[i] = [];
@@ -56,16 +58,26 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
                     continue;
                 }
                 compared++;
-                if (data.Evaluate(probes[i], row, fullMatchTicks) is { } candidate && candidate.Score >= threshold)
+                var (candidate, stopped) = data.Evaluate(probes[i], row, continuationScore, fullMatchTicks);
+                if (candidate is not null && candidate.Score >= threshold)
                 {
                     found[i].Add(candidate);
                 }
+                stoppedEarly += stopped ? 1 : 0;
             }
         }
-        effort.AddComparisons(compared);
+        effort.AddComparisons(compared, stoppedEarly);
         times.AddFullMatch(fullMatchTicks, compared);
         return (found, nominated.Select(n => n.Cutoff).ToArray());
     });
+
+    /// <summary>
+    /// The cascade compares in stages when its threshold is above the options' continuation score; the exhaustive
+    /// strategy, the reference the cascade is measured against, always compares every sample, and so does a search
+    /// (a verification) whose threshold a stopped candidate might still pass.
+    /// </summary>
+    private double ContinuationScore(SearchStrategy strategy, double threshold) =>
+        strategy == SearchStrategy.Cascade && threshold > options.ContinuationScore ? options.ContinuationScore : 0;
 
     /// <summary>Rebuilds the shard without its tombstones; searches continue meanwhile, writers wait.</summary>
     public void Compact()

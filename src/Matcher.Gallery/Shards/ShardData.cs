@@ -227,26 +227,50 @@ internal sealed class ShardData : IDisposable
     }
 
     /// <summary>
-    /// All evidence of the probe against one row, fused; null when the row is deleted or shares no modality. Adds the
-    /// time each modality's full matcher took to <paramref name="ticksBySlot"/>.
+    /// All evidence of the probe against one row, fused; null when the row is deleted or shares no modality. When
+    /// <paramref name="continuationScore"/> is positive and the leading samples of every modality (see
+    /// <see cref="ProbePart"/>) fuse below it, the rest is never compared: null, and <c>Stopped</c>. Adds the time
+    /// each modality's full matcher took to <paramref name="ticksBySlot"/>.
     /// </summary>
-    public Candidate? Evaluate(SearchProbe probe, int row, Span<long> ticksBySlot)
+    public (Candidate? Candidate, bool Stopped) Evaluate(SearchProbe probe, int row, double continuationScore, Span<long> ticksBySlot)
     {
         if (_records[row] is not { } record)
         {
-            return null;
+            return (null, false);
         }
+        if (continuationScore <= 0)
+        {
+            return (Candidate.Fuse(record.Key, Score(probe, row, ProbePart.Whole, ticksBySlot)), false);
+        }
+        var leading = Score(probe, row, ProbePart.Leading, ticksBySlot);
+        if (Candidate.Fuse(record.Key, leading) is not { } partial)
+        {
+            return (null, false);
+        }
+        if (partial.Score < continuationScore)
+        {
+            return (null, true);
+        }
+        var rest = Score(probe, row, ProbePart.Rest, ticksBySlot);
+        // Probes hold their samples in position order, so this is the order a whole comparison fuses them in, to the last bit.
+        var whole = leading.Select((evidence, i) =>
+            (evidence.Modality, (IReadOnlyList<SampleScore>)[.. evidence.Samples.Concat(rest[i].Samples).OrderBy(s => s.Position)]));
+        return (Candidate.Fuse(record.Key, [.. whole]), false);
+    }
+
+    private List<(Modality Modality, IReadOnlyList<SampleScore> Samples)> Score(SearchProbe probe, int row, ProbePart part, Span<long> ticksBySlot)
+    {
         var evidence = new List<(Modality, IReadOnlyList<SampleScore>)>(_indexes.Length);
         for (var slot = 0; slot < _indexes.Length; slot++)
         {
             if (probe.Modalities[slot] is { } prepared)
             {
                 var started = Stopwatch.GetTimestamp();
-                evidence.Add((prepared.Modality, _indexes[slot].Score(prepared, row)));
+                evidence.Add((prepared.Modality, _indexes[slot].Score(prepared, row, part)));
                 ticksBySlot[slot] += Stopwatch.GetTimestamp() - started;
             }
         }
-        return Candidate.Fuse(record.Key, evidence);
+        return evidence;
     }
 
     public void Dispose()

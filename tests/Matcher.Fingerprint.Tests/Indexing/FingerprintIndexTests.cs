@@ -22,14 +22,47 @@ public sealed class FingerprintIndexTests
         index.Add(2, [new EnrolledFinger(3, database.Templates[16], 50)]);
         var probe = Factory.Prepare([new EnrolledFinger(7, database.Templates[9], 0), new EnrolledFinger(2, database.Templates[1], 0)])!;
 
+        // In position order, whatever order the probe's fingers came in.
         var expected = new SampleScore[]
         {
-            new(7, FingerprintMatcher.Compare(database.Probes[9], database.Candidates[8])),
             new(2, FingerprintMatcher.Compare(database.Probes[1], database.Candidates[0])),
+            new(7, FingerprintMatcher.Compare(database.Probes[9], database.Candidates[8])),
         };
         Assert.Equal(expected, index.Score(probe, 0));
         Assert.Empty(index.Score(probe, 1));
         Assert.Empty(index.Score(probe, 2));
+    }
+
+    /// <summary>
+    /// The leading fingers are the first two positions probe and row both hold, index fingers, then thumbs, middle,
+    /// ring and little fingers; the rest are the others both hold. Together they are the whole comparison, and the
+    /// split is the same with probe and row swapped, so a dedup job's pair is staged alike from either side.
+    /// </summary>
+    [Fact]
+    public void LeadingFingersAreTheFirstSharedPositionsInLeadOrderAndTheRestCompletesTheWhole()
+    {
+        var database = IsoDatabase.Open("DB1_B");
+        var first = new[] { 1, 3, 6, 7, 9 }.Select((position, i) => new EnrolledFinger(position, database.Templates[i * 8], 50)).ToArray();
+        var second = new[] { 1, 2, 3, 6, 9 }.Select((position, i) => new EnrolledFinger(position, database.Templates[i * 8 + 1], 50)).ToArray();
+        using var index = Factory.CreateIndex();
+        index.Add(0, first);
+        index.Add(1, second);
+
+        // Shared: 1, 3, 6, 9. Neither index finger is shared, so the thumbs (1 and 6) lead.
+        foreach (var (probeFingers, row) in new[] { (second, 0), (first, 1) })
+        {
+            var probe = Factory.Prepare(probeFingers)!;
+            var whole = index.Score(probe, row);
+            var leading = index.Score(probe, row, Core.Modalities.ProbePart.Leading);
+            var rest = index.Score(probe, row, Core.Modalities.ProbePart.Rest);
+            Assert.Equal([1, 3, 6, 9], whole.Select(s => s.Position));
+            Assert.Equal([1, 6], leading.Select(s => s.Position));
+            Assert.Equal([3, 9], rest.Select(s => s.Position));
+            Assert.Equal(whole, leading.Concat(rest).OrderBy(s => s.Position));
+        }
+        var leadingOneWay = index.Score(Factory.Prepare(second)!, 0, Core.Modalities.ProbePart.Leading);
+        var leadingOtherWay = index.Score(Factory.Prepare(first)!, 1, Core.Modalities.ProbePart.Leading);
+        Assert.Equal(leadingOneWay, leadingOtherWay);
     }
 
     /// <summary>A dedup job compares each pair once on the strength of this (Matcher.Gallery's ComparedPairs).</summary>

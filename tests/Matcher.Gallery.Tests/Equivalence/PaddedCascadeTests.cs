@@ -37,6 +37,27 @@ public sealed class PaddedCascadeTests(PaddedGallery gallery) : IClassFixture<Pa
         TestContext.Current.TestOutputHelper?.WriteLine($"{searches - missed.Count} of {searches} real mates found first among {index.Count} subjects");
     }
 
+    /// <summary>
+    /// The staged comparison (GalleryOptions.ContinuationScore) is what lets the test above hold while comparing less:
+    /// most listed subjects are impostors, and most of them stop after their leading fingers.
+    /// </summary>
+    [Fact]
+    public void Most_listed_subjects_of_a_multi_finger_search_stop_after_their_leading_fingers()
+    {
+        var (index, people) = gallery.Require();
+        var threshold = DecisionThreshold.ForIdentification(0.01, index.Count);
+        var effort = new SearchEffort();
+        foreach (var probe in people.Where(p => p.Planted).Select(p => p.Probes[0]).Where(p => p.Count >= 4))
+        {
+            index.Search(index.Prepare(probe), SearchScope.Everything, 10, threshold, effort, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(effort.Comparisons >= 100, $"only {effort.Comparisons} listed subjects compared");
+        var share = (double)effort.StoppedEarly / effort.Comparisons;
+        Assert.True(share >= 0.6, $"only {effort.StoppedEarly} of {effort.Comparisons} listed subjects stopped after their leading fingers");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{effort.StoppedEarly} of {effort.Comparisons} listed subjects ({share:P0}) stopped after their leading fingers");
+    }
+
     [Fact]
     public void Above_the_threshold_the_cascade_returns_exactly_what_exhaustive_search_returns()
     {
