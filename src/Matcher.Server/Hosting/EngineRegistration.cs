@@ -42,6 +42,7 @@ internal static class EngineRegistration
             var index = new SubjectIndex(new GalleryOptions
             {
                 ShardCount = options.Shards == 0 ? Environment.ProcessorCount : options.Shards,
+                ContinuationScore = options.ContinuationScore,
                 Modalities = provider.GetServices<IModalityIndexFactory>().ToList(),
             });
             return EnrollmentCore.Open(

@@ -54,6 +54,13 @@ public sealed partial class ServerOptions : IValidatableObject
     [Range(0, 1024)]
     public int Shards { get; set; }
 
+    /// <summary>
+    /// A listed subject's leading samples (the face and two fingers) must fuse to this score before its other fingers
+    /// are compared; 0 compares every sample of every listed subject (see GalleryOptions.ContinuationScore).
+    /// </summary>
+    [Range(0, 60)]
+    public double ContinuationScore { get; set; } = 10;
+
     /// <summary>Folder with the face model manifest and .onnx files; empty means MATCHER_MODELS, else models/ of the checkout.</summary>
     public string? ModelDirectory { get; set; }
 
