@@ -17,4 +17,9 @@ internal static class SearchMetrics
     public static readonly Histogram<long> Compared = MatcherMetrics.Counts(
         "matcher.search.compared", "{subject}", "Subjects one search compared with the full matchers.",
         [1, 10, 32, 64, 100, 250, 500, 1000, 2500, 10_000, 100_000, 1_000_000]);
+
+    public static readonly Histogram<long> StoppedEarly = MatcherMetrics.Counts(
+        "matcher.search.stopped_early", "{subject}",
+        "Of the subjects one search compared fully, those whose leading samples fused below the continuation score, so their other fingers were not compared.",
+        [1, 10, 32, 64, 100, 250, 500, 1000, 2500, 10_000, 100_000, 1_000_000]);
 }

@@ -15,6 +15,7 @@ internal sealed class SearchStageTimes
     private readonly long[] _exhaustiveScan;
     private long _shortlist;
     private long _compared;
+    private long _stoppedEarly;
 
     public SearchStageTimes(GalleryOptions options)
     {
@@ -30,10 +31,11 @@ internal sealed class SearchStageTimes
 
     public void AddShortlist(long ticks) => Interlocked.Add(ref _shortlist, ticks);
 
-    /// <summary>Adds one shard's full-match ticks per modality slot and the subjects it compared.</summary>
-    public void AddFullMatch(ReadOnlySpan<long> ticksBySlot, int compared)
+    /// <summary>Adds one shard's full-match ticks per modality slot, the subjects it compared and those it stopped early.</summary>
+    public void AddFullMatch(ReadOnlySpan<long> ticksBySlot, int compared, int stoppedEarly)
     {
         Interlocked.Add(ref _compared, compared);
+        Interlocked.Add(ref _stoppedEarly, stoppedEarly);
         for (var slot = 0; slot < ticksBySlot.Length; slot++)
         {
             Interlocked.Add(ref _fullMatch[slot], ticksBySlot[slot]);
@@ -44,6 +46,7 @@ internal sealed class SearchStageTimes
     {
         SearchMetrics.Duration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("strategy", strategy));
         SearchMetrics.Compared.Record(_compared, new KeyValuePair<string, object?>("strategy", strategy));
+        SearchMetrics.StoppedEarly.Record(_stoppedEarly, new KeyValuePair<string, object?>("strategy", strategy));
         for (var slot = 0; slot < _options.Modalities.Count; slot++)
         {
             var modality = ModalityName(_options.Modalities[slot].Modality);

@@ -67,7 +67,7 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
             }
         }
         effort.AddComparisons(compared, stoppedEarly);
-        times.AddFullMatch(fullMatchTicks, compared);
+        times.AddFullMatch(fullMatchTicks, compared, stoppedEarly);
         return (found, nominated.Select(n => n.Cutoff).ToArray());
     });
 

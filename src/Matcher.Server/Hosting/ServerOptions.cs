@@ -59,7 +59,7 @@ public sealed partial class ServerOptions : IValidatableObject
     /// are compared; 0 compares every sample of every listed subject (see GalleryOptions.ContinuationScore).
     /// </summary>
     [Range(0, 60)]
-    public double ContinuationScore { get; set; } = 10;
+    public double ContinuationScore { get; set; } = 16;
 
     /// <summary>Folder with the face model manifest and .onnx files; empty means MATCHER_MODELS, else models/ of the checkout.</summary>
     public string? ModelDirectory { get; set; }
