@@ -36,7 +36,11 @@ public sealed class LoadCommandTests(LoopbackService service) : IClassFixture<Lo
         var rpcs = step.GetProperty("rpcs").EnumerateArray().ToList();
         Assert.True(rpcs.Sum(r => r.GetProperty("ok").GetInt64()) == 10,
             "every call must succeed: " + string.Join("; ", rpcs.Select(r => $"{r.GetProperty("rpc")}: {r.GetProperty("codes")} {r.GetProperty("outcomes")}")));
-        Assert.Equal(10, rpcs.Sum(r => r.GetProperty("mates").GetProperty("found").GetInt64() + r.GetProperty("mates").GetProperty("new_enrolled").GetInt64()));
+        Assert.Equal(10, rpcs.Sum(r => r.GetProperty("mates").GetProperty("found").GetInt64() + r.GetProperty("mates").GetProperty("new_enrolled").GetInt64()
+            + r.GetProperty("mates").GetProperty("new_flagged").GetInt64()));
+        // The service runs at FPIR 1 %, so one of the few new applicants may be flagged, depending on which enrollments
+        // landed before it; two would be a one-in-a-thousand run.
+        Assert.InRange(rpcs.Sum(r => r.GetProperty("mates").GetProperty("new_flagged").GetInt64()), 0, 1);
         Assert.All(rpcs, r => Assert.Equal(0, r.GetProperty("mates").GetProperty("missed").GetInt64()));
         var page = File.ReadAllText(html);
         var images = page.Split("data:image/png;base64,").Skip(1).Select(part => Convert.FromBase64String(part[..part.IndexOf('"')])).ToList();
