@@ -23,10 +23,21 @@ public sealed class ScoreTable
         _scores = Enumerable.Range(0, steps).Select(i => (float)map(minimum + i / (double)_stepsPerUnit)).ToArray();
     }
 
+    /// <summary>The value the grid starts at.</summary>
+    public float Minimum => _minimum;
+
+    /// <summary>Grid points per unit of value.</summary>
+    public float StepsPerUnit => _stepsPerUnit;
+
     /// <summary>The score at the grid point nearest below <paramref name="value"/>; NaN maps to the lowest score.</summary>
-    public float ScoreOf(float value)
+    public float ScoreOf(float value) => ScoreAtPosition((value - _minimum) * _stepsPerUnit);
+
+    /// <summary>
+    /// <see cref="ScoreOf"/> for a value already placed on the grid as (value - <see cref="Minimum"/>) *
+    /// <see cref="StepsPerUnit"/>, so a scan can place many values at once with vector arithmetic.
+    /// </summary>
+    public float ScoreAtPosition(float position)
     {
-        var position = (value - _minimum) * _stepsPerUnit;
         var index = position >= 0 ? (int)Math.Min(position, _scores.Length - 1) : 0;
         return _scores[index];
     }

@@ -41,7 +41,7 @@ internal sealed class DescriptorColumn
             var chunk = _chunks[row / ChunkRows];
             var offset = row % ChunkRows;
             chunk.Words.AsSpan(offset * DescriptorParameters.Words, DescriptorParameters.Words).Clear();
-            chunk.Norms[offset] = new DescriptorNorm(AbsentExpectation, 1);
+            chunk.SetNorm(offset, new DescriptorNorm(AbsentExpectation, 1));
         }
     }
 
@@ -49,12 +49,13 @@ internal sealed class DescriptorColumn
     public void AddScores(FingerDescriptor probe, DescriptorNorm probeNorm, DescriptorBackground background, ScoreTable scores, Span<float> evidence)
     {
         Span<int> shared = stackalloc int[ChunkRows];
+        Span<float> positions = stackalloc float[ChunkRows];
         for (var c = 0; c < _chunks.Count; c++)
         {
             var chunk = _chunks[c];
             var rows = Math.Min(ChunkRows, Count - c * ChunkRows);
             CommonBits.Count(probe.Words, chunk.Words.AsSpan(0, rows * DescriptorParameters.Words), shared);
-            Accumulate(shared[..rows], probeNorm, chunk.Norms, background, scores, evidence.Slice(c * ChunkRows, rows));
+            Accumulate(shared[..rows], probeNorm, chunk, background, scores, positions, evidence.Slice(c * ChunkRows, rows));
         }
     }
 
@@ -66,6 +67,7 @@ internal sealed class DescriptorColumn
         ScoreTable scores, IReadOnlyList<float[]> evidence)
     {
         Span<int> shared = stackalloc int[ChunkRows];
+        Span<float> positions = stackalloc float[ChunkRows];
         for (var c = 0; c < _chunks.Count; c++)
         {
             var chunk = _chunks[c];
@@ -74,17 +76,24 @@ internal sealed class DescriptorColumn
             for (var p = 0; p < probes.Count; p++)
             {
                 CommonBits.Count(probes[p].Descriptor.Words, words, shared);
-                Accumulate(shared[..rows], probes[p].Norm, chunk.Norms, background, scores, evidence[p].AsSpan(c * ChunkRows, rows));
+                Accumulate(shared[..rows], probes[p].Norm, chunk, background, scores, positions, evidence[p].AsSpan(c * ChunkRows, rows));
             }
         }
     }
 
-    private static void Accumulate(ReadOnlySpan<int> shared, DescriptorNorm probeNorm, DescriptorNorm[] norms, DescriptorBackground background,
-        ScoreTable scores, Span<float> target)
+    /// <summary>
+    /// The similarity of <see cref="DescriptorBackground.Standardise"/>, placed on the score table's grid eight or
+    /// sixteen rows at a time (the same operations, so the same bits), then looked up row by row.
+    /// </summary>
+    private static void Accumulate(ReadOnlySpan<int> shared, DescriptorNorm probeNorm, Chunk chunk, DescriptorBackground background,
+        ScoreTable scores, Span<float> positions, Span<float> target)
     {
-        for (var row = 0; row < shared.Length; row++)
+        var placed = positions[..shared.Length];
+        StandardisedCounts.GridPositions(shared, chunk.Expectations, chunk.Spreads,
+            new QueryNorm(probeNorm.Expectation, probeNorm.Spread, background.MeanExpectation), scores.Minimum, scores.StepsPerUnit, placed);
+        for (var row = 0; row < placed.Length; row++)
         {
-            target[row] += scores.ScoreOf(background.Standardise(shared[row], probeNorm, norms[row]));
+            target[row] += scores.ScoreAtPosition(placed[row]);
         }
     }
 
@@ -98,22 +107,31 @@ internal sealed class DescriptorColumn
         var offset = Count % ChunkRows;
         if (descriptor is null)
         {
-            chunk.Norms[offset] = new DescriptorNorm(AbsentExpectation, 1);
+            chunk.SetNorm(offset, new DescriptorNorm(AbsentExpectation, 1));
         }
         else
         {
             descriptor.Words.CopyTo(chunk.Words, offset * DescriptorParameters.Words);
-            chunk.Norms[offset] = norm;
+            chunk.SetNorm(offset, norm);
         }
         Count++;
     }
 
+    /// <summary>Norms column by column (expectations, then spreads), so the scan loads them as vectors.</summary>
     private sealed class Chunk
     {
         public const int Bytes = ChunkRows * (DescriptorParameters.Words * sizeof(ulong) + 2 * sizeof(float));
 
         public ulong[] Words { get; } = new ulong[ChunkRows * DescriptorParameters.Words];
 
-        public DescriptorNorm[] Norms { get; } = new DescriptorNorm[ChunkRows];
+        public float[] Expectations { get; } = new float[ChunkRows];
+
+        public float[] Spreads { get; } = new float[ChunkRows];
+
+        public void SetNorm(int offset, DescriptorNorm norm)
+        {
+            Expectations[offset] = norm.Expectation;
+            Spreads[offset] = norm.Spread;
+        }
     }
 }

@@ -14,6 +14,12 @@ namespace Matcher.Simd.Bits;
 public static class CommonBits
 {
     /// <summary>
+    /// Each vector adds at most 8 to a byte's count (4 bits of each nibble), so 31 vectors fit a byte before the counts
+    /// must be summed into 64-bit lanes: one SAD per row for the usual descriptor instead of one per vector.
+    /// </summary>
+    private const int VectorsPerByteSum = 31;
+
+    /// <summary>
     /// Sets <c>counts[r]</c> to the number of bits set in both <paramref name="query"/> and row r, where row r is
     /// <paramref name="rows"/>[r * query.Length .. (r + 1) * query.Length].
     /// </summary>
@@ -57,14 +63,21 @@ public static class CommonBits
         {
             ref var rowStart = ref Unsafe.Add(ref rowsStart, row * words);
             var sums = Vector512<ulong>.Zero;
+            var bytes = Vector512<byte>.Zero;
+            var pending = 0;
             for (var word = 0; word < vectorWords; word += Vector512<ulong>.Count)
             {
                 var both = (Vector512.LoadUnsafe(ref queryStart, (nuint)word) & Vector512.LoadUnsafe(ref rowStart, (nuint)word)).AsByte();
-                var low = Avx512BW.Shuffle(table, both & lowNibbles);
-                var high = Avx512BW.Shuffle(table, Avx512BW.ShiftRightLogical(both.AsUInt16(), 4).AsByte() & lowNibbles);
-                sums += Avx512BW.SumAbsoluteDifferences(low + high, Vector512<byte>.Zero).AsUInt64();
+                bytes += Avx512BW.Shuffle(table, both & lowNibbles) + Avx512BW.Shuffle(table, Avx512BW.ShiftRightLogical(both.AsUInt16(), 4).AsByte() & lowNibbles);
+                if (++pending == VectorsPerByteSum)
+                {
+                    sums += Avx512BW.SumAbsoluteDifferences(bytes, Vector512<byte>.Zero).AsUInt64();
+                    bytes = Vector512<byte>.Zero;
+                    pending = 0;
+                }
             }
-            counts[row] = (int)Vector512.Sum(sums) + ScalarTail(query, rows.Slice(row * words, words), vectorWords);
+            sums += Avx512BW.SumAbsoluteDifferences(bytes, Vector512<byte>.Zero).AsUInt64();
+            counts[row] = (int)Vector512.Sum(sums) + (vectorWords == words ? 0 : ScalarTail(query, rows.Slice(row * words, words), vectorWords));
         }
     }
 
@@ -81,14 +94,21 @@ public static class CommonBits
         {
             ref var rowStart = ref Unsafe.Add(ref rowsStart, row * words);
             var sums = Vector256<ulong>.Zero;
+            var bytes = Vector256<byte>.Zero;
+            var pending = 0;
             for (var word = 0; word < vectorWords; word += Vector256<ulong>.Count)
             {
                 var both = (Vector256.LoadUnsafe(ref queryStart, (nuint)word) & Vector256.LoadUnsafe(ref rowStart, (nuint)word)).AsByte();
-                var low = Avx2.Shuffle(table, both & lowNibbles);
-                var high = Avx2.Shuffle(table, Avx2.ShiftRightLogical(both.AsUInt16(), 4).AsByte() & lowNibbles);
-                sums += Avx2.SumAbsoluteDifferences(low + high, Vector256<byte>.Zero).AsUInt64();
+                bytes += Avx2.Shuffle(table, both & lowNibbles) + Avx2.Shuffle(table, Avx2.ShiftRightLogical(both.AsUInt16(), 4).AsByte() & lowNibbles);
+                if (++pending == VectorsPerByteSum)
+                {
+                    sums += Avx2.SumAbsoluteDifferences(bytes, Vector256<byte>.Zero).AsUInt64();
+                    bytes = Vector256<byte>.Zero;
+                    pending = 0;
+                }
             }
-            counts[row] = (int)Vector256.Sum(sums) + ScalarTail(query, rows.Slice(row * words, words), vectorWords);
+            sums += Avx2.SumAbsoluteDifferences(bytes, Vector256<byte>.Zero).AsUInt64();
+            counts[row] = (int)Vector256.Sum(sums) + (vectorWords == words ? 0 : ScalarTail(query, rows.Slice(row * words, words), vectorWords));
         }
     }
 

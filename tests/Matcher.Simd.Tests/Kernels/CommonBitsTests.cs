@@ -6,8 +6,11 @@ namespace Matcher.Simd.Tests.Kernels;
 
 public sealed class CommonBitsTests
 {
-    /// <summary>Row widths across every vector boundary (4 words = 256 bits, 8 = 512) and their tails.</summary>
-    private static readonly int[] WordCounts = [.. Enumerable.Range(1, 40), 64, 127];
+    /// <summary>
+    /// Row widths across every vector boundary (4 words = 256 bits, 8 = 512) and their tails, and past the 31 vectors
+    /// a byte count holds before it is summed (124 and 248 words).
+    /// </summary>
+    private static readonly int[] WordCounts = [.. Enumerable.Range(1, 40), 64, 123, 124, 125, 127, 128, 247, 248, 249, 256, 300];
 
     private static readonly int[] RowCounts = [0, 1, 2, 3, 17];
 
