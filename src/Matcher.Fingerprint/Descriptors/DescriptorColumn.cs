@@ -82,8 +82,8 @@ internal sealed class DescriptorColumn
     }
 
     /// <summary>
-    /// The similarity of <see cref="DescriptorBackground.Standardise"/>, placed on the score table's grid eight or
-    /// sixteen rows at a time (the same operations, so the same bits), then looked up row by row.
+    /// The similarity of <see cref="DescriptorBackground.Standardise"/>, placed on the score table's grid a vector of
+    /// rows at a time (the same operations, so the same bits), then looked up row by row.
     /// </summary>
     private static void Accumulate(ReadOnlySpan<int> shared, DescriptorNorm probeNorm, Chunk chunk, DescriptorBackground background,
         ScoreTable scores, Span<float> positions, Span<float> target)

@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using System.Numerics;
 using Matcher.Simd.Bits;
 using Xunit;
 
@@ -40,13 +40,9 @@ public sealed class StandardisedCountsTests
                 StandardisedCounts.GridPositions(counts, expectations, spreads, Query, -8, 32, positions);
                 return rows;
             });
-            if (Vector256.IsHardwareAccelerated)
+            if (Vector.IsHardwareAccelerated)
             {
-                AssertPath(expected, rows, positions => StandardisedCounts.GridPositions256(counts, expectations, spreads, Query, -8, 32, positions));
-            }
-            if (Vector512.IsHardwareAccelerated)
-            {
-                AssertPath(expected, rows, positions => StandardisedCounts.GridPositions512(counts, expectations, spreads, Query, -8, 32, positions));
+                AssertPath(expected, rows, positions => StandardisedCounts.GridPositionsVector(counts, expectations, spreads, Query, -8, 32, positions));
             }
         }
     }
