@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using Matcher.Core.Modalities;
+using Matcher.Core.Scoring;
 using Matcher.Core.Search;
 using Matcher.Core.Subjects;
 using Matcher.Gallery.Search;
@@ -243,11 +244,13 @@ internal sealed class ShardData : IDisposable
             return (Candidate.Fuse(record.Key, Score(probe, row, ProbePart.Whole, ticksBySlot)), false);
         }
         var leading = Score(probe, row, ProbePart.Leading, ticksBySlot);
-        if (Candidate.Fuse(record.Key, leading) is not { } partial)
+        // Only the fused score decides, so most rows (those that stop) build no candidate; it is the score Candidate.Fuse gives.
+        var leadingScores = leading.SelectMany(e => e.Samples).Select(s => s.Score).ToArray();
+        if (leadingScores.Length == 0)
         {
             return (null, false);
         }
-        if (partial.Score < continuationScore)
+        if (ScoreFusion.Fuse(leadingScores) < continuationScore)
         {
             return (null, true);
         }
