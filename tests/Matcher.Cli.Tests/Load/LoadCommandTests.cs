@@ -16,13 +16,16 @@ public sealed class LoadCommandTests(LoopbackService service) : IClassFixture<Lo
     public void Dispose() => _files.Dispose();
 
     [Fact]
-    public void An_open_model_run_finds_every_planted_mate_and_writes_both_reports()
+    public async Task An_open_model_run_finds_every_planted_mate_and_writes_both_reports()
     {
         var json = Path.Combine(_files.Path, "load.json");
         var html = Path.Combine(_files.Path, "load.html");
+        // At the default FPIR of 1 % one of the few new applicants is now and then flagged, which counts as a miss and
+        // would mark the step past the knee; at 1e-5 every answer is decided by the planted mates alone.
+        await using var strict = await LoopbackService.StartAsync("--Matcher:TargetFalsePositiveIdentificationRate", "0.00001");
 
         var result = Service.Cli.Run("load", "--subjects", "20", "--gallery", "open", "--rate", "5", "--duration", "2", "--fingers", "2",
-            "--json-out", json, "--html-out", html, "--server", service.Address);
+            "--json-out", json, "--html-out", html, "--server", strict.Address);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("p99 ms", result.Output);
@@ -36,11 +39,8 @@ public sealed class LoadCommandTests(LoopbackService service) : IClassFixture<Lo
         var rpcs = step.GetProperty("rpcs").EnumerateArray().ToList();
         Assert.True(rpcs.Sum(r => r.GetProperty("ok").GetInt64()) == 10,
             "every call must succeed: " + string.Join("; ", rpcs.Select(r => $"{r.GetProperty("rpc")}: {r.GetProperty("codes")} {r.GetProperty("outcomes")}")));
-        Assert.Equal(10, rpcs.Sum(r => r.GetProperty("mates").GetProperty("found").GetInt64() + r.GetProperty("mates").GetProperty("new_enrolled").GetInt64()
-            + r.GetProperty("mates").GetProperty("new_flagged").GetInt64()));
-        // The service runs at FPIR 1 %, so one of the few new applicants may be flagged, depending on which enrollments
-        // landed before it; two would be a one-in-a-thousand run.
-        Assert.InRange(rpcs.Sum(r => r.GetProperty("mates").GetProperty("new_flagged").GetInt64()), 0, 1);
+        Assert.Equal(10, rpcs.Sum(r => r.GetProperty("mates").GetProperty("found").GetInt64() + r.GetProperty("mates").GetProperty("new_enrolled").GetInt64()));
+        Assert.All(rpcs, r => Assert.Equal(0, r.GetProperty("mates").GetProperty("new_flagged").GetInt64()));
         Assert.All(rpcs, r => Assert.Equal(0, r.GetProperty("mates").GetProperty("missed").GetInt64()));
         var page = File.ReadAllText(html);
         var images = page.Split("data:image/png;base64,").Skip(1).Select(part => Convert.FromBase64String(part[..part.IndexOf('"')])).ToList();
