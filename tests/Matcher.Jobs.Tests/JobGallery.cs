@@ -17,6 +17,7 @@ internal static class JobGallery
     public const string Name = "legacy";
     public const int SyntheticSubjects = 300;
     public const int RealPeople = 10;
+    public const int ShardCount = 2;
 
     /// <summary>The planted pairs: each real person's enrollments two by two (three pairs for the first, enrolled three times).</summary>
     public static IReadOnlyList<(string First, string Second)> PlantedPairs { get; } =
@@ -29,7 +30,7 @@ internal static class JobGallery
     public static string Planted(int person, char enrollment) => $"person-{person:D2}-{enrollment}";
 
     public static SubjectIndex Create() =>
-        new(new GalleryOptions { ShardCount = 2, Modalities = [new FingerprintIndexFactory()] });
+        new(new GalleryOptions { ShardCount = ShardCount, Modalities = [new FingerprintIndexFactory()] });
 
     /// <summary>Every subject of the gallery, enrolled at the Unix epoch.</summary>
     public static IReadOnlyList<SubjectRecord> Records()

@@ -45,9 +45,10 @@ public sealed class JobsCoreTests : IDisposable
         var total = JobGallery.SyntheticSubjects + JobGallery.RealPeople * 2 + 1;
         Assert.Equal(total, ended.SubjectsTotal);
         Assert.Equal(total, ended.SubjectsDone);
-        // Each shard of about 160 subjects lists its minimum of 32 for every subject searched; a pair both searches
-        // listed is compared once, so between half and all of those lists are compared.
-        Assert.InRange(ended.Comparisons, total * 32, total * 2 * 32 - 1);
+        // Each shard of about 160 subjects lists its minimum for every subject searched; a pair both searches listed is
+        // compared once, so between half and all of those lists are compared.
+        var listed = total * JobGallery.ShardCount * GalleryOptions.DefaultMinimumShortlistPerShard;
+        Assert.InRange(ended.Comparisons, listed / 2, listed - 1);
         Assert.Equal(DecisionThreshold.ForIdentification(0.01, total), ended.Threshold);
         var results = jobs.Results(started.Definition.JobId, 1000, 0);
         Assert.Equal(results.Pairs.Count, results.TotalPairs);

@@ -41,6 +41,7 @@ internal static class ScaleBenchmark
         var kinds = new (string Name, Func<IReadOnlyList<EnrolledSample>, IReadOnlyList<EnrolledSample>> Select)[]
         {
             ("10 fingers + face", probe => probe),
+            ("2 fingers + face", probe => probe.Where(s => s is EnrolledFace or EnrolledFinger { Position: 2 or 7 }).ToList()),
             ("2 fingers", probe => probe.OfType<EnrolledFinger>().Where(f => f.Position is 2 or 7).Cast<EnrolledSample>().ToList()),
             ("face only", probe => probe.OfType<EnrolledFace>().Cast<EnrolledSample>().ToList()),
         };
@@ -77,17 +78,21 @@ internal static class ScaleBenchmark
         }
         if (exhaustiveProbes > 0)
         {
-            CompareWithExhaustive(index, people, threshold, exhaustiveProbes, output);
+            foreach (var (name, select) in kinds.Where(k => k.Name.EndsWith("+ face", StringComparison.Ordinal)))
+            {
+                CompareWithExhaustive(index, people, name, select, threshold, exhaustiveProbes, output);
+            }
         }
         return 0;
     }
 
-    /// <summary>Ten-finger + face probes of planted people, each searched both ways: what exhaustive finds, the cascade must.</summary>
-    private static void CompareWithExhaustive(SubjectIndex index, IReadOnlyList<RealPerson> people, double threshold, int probes, TextWriter output)
+    /// <summary>Probes of planted people of one kind, each searched both ways: what exhaustive finds, the cascade must.</summary>
+    private static void CompareWithExhaustive(SubjectIndex index, IReadOnlyList<RealPerson> people, string kind,
+        Func<IReadOnlyList<EnrolledSample>, IReadOnlyList<EnrolledSample>> select, double threshold, int probes, TextWriter output)
     {
         int exhaustiveFound = 0, bothFound = 0, sameCandidates = 0, searched = 0;
         var exhaustiveSeconds = new List<double>();
-        foreach (var (person, probe) in people.Where(p => p.Planted).SelectMany(p => p.Probes.Select(probe => (p, probe))).Take(probes))
+        foreach (var (person, probe) in people.Where(p => p.Planted).SelectMany(p => p.Probes.Select(probe => (p, select(probe)))).Take(probes))
         {
             var prepared = index.Prepare(probe);
             var cascade = index.Search(prepared, SearchScope.Everything, 100, threshold);
@@ -101,7 +106,7 @@ internal static class ScaleBenchmark
             sameCandidates += exhaustive.Select(c => (c.Key, c.Score)).SequenceEqual(cascade.Select(c => (c.Key, c.Score))) ? 1 : 0;
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"exhaustive on {searched} ten-finger + face probes ({exhaustiveSeconds.Average():0.0} s each): it found {exhaustiveFound} mates, the cascade {bothFound} of those; identical candidate lists {sameCandidates} / {searched}"));
+            $"exhaustive on {searched} {kind} probes ({exhaustiveSeconds.Average():0.0} s each): it found {exhaustiveFound} mates, the cascade {bothFound} of those; identical candidate lists {sameCandidates} / {searched}"));
     }
 
     private static double Percentile(List<double> sorted, double share) =>

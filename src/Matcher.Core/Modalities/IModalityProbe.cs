@@ -13,4 +13,11 @@ public interface IModalityProbe
     /// comparison would find: smaller for stronger evidence (ten fingers, a face), measured per modality.
     /// </summary>
     double FirstStagePenetration { get; }
+
+    /// <summary>
+    /// Whether this evidence alone keeps every mate within <see cref="FirstStagePenetration"/>, whatever another
+    /// modality adds to the sum: then a probe with several modalities lists only as deep as this one asks. Ten fingers
+    /// do; a face or a few fingers do not, so beside them the deepest list any modality asks is kept.
+    /// </summary>
+    bool KeepsEveryMateAlone { get; }
 }

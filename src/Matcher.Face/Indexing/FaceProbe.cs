@@ -16,6 +16,9 @@ internal sealed class FaceProbe(EnrolledFace face) : IModalityProbe
     /// <summary>The int8 scan ranks faces almost exactly as the float rescoring does, so a short list keeps them.</summary>
     public double FirstStagePenetration => 0.001;
 
+    /// <summary>A face does not carry a mate whose face is poor, so the fingers beside it keep their own list depth.</summary>
+    public bool KeepsEveryMateAlone => false;
+
     public EnrolledFace Face { get; } = face;
 
     public QuantizedQuery QueryFor(Int8VectorBlock block) =>

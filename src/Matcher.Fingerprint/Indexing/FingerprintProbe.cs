@@ -43,5 +43,11 @@ internal sealed class FingerprintProbe : IModalityProbe
         _ => 1,
     };
 
+    /// <summary>
+    /// Eight or more fingers: their summed evidence held every real mate even at 0.001 %, far above any face's or
+    /// impostor's contribution to the sum.
+    /// </summary>
+    public bool KeepsEveryMateAlone => Fingers.Count >= 8;
+
     public IReadOnlyList<ProbeFinger> Fingers { get; }
 }

@@ -134,9 +134,9 @@ internal sealed class ShardData : IDisposable
     }
 
     /// <summary>
-    /// Every modality's first stage adds its evidence per row; the rows with the most are kept, as many as the
-    /// weakest modality's penetration asks of this shard (a candidate may owe its score to that modality alone), at
-    /// least the minimum list. A shard no larger than that list is compared whole, without ranking.
+    /// Every modality's first stage adds its evidence per row; the rows with the most are kept, at least the minimum
+    /// list, as many as <see cref="ListShare"/> asks of this shard. A shard no larger than the list is compared whole,
+    /// without ranking.
     /// </summary>
     private IReadOnlyList<Nomination> NominateByFirstStage(IReadOnlyList<SearchProbe> probes, SearchStageTimes times)
     {
@@ -146,7 +146,7 @@ internal sealed class ShardData : IDisposable
         {
             var present = probes[i].Modalities.OfType<IModalityProbe>().ToList();
             var listLength = present.Count == 0 ? 0
-                : (int)Math.Max(_options.MinimumShortlistPerShard, Math.Ceiling(present.Max(m => m.FirstStagePenetration) * LiveCount));
+                : (int)Math.Max(_options.MinimumShortlistPerShard, Math.Ceiling(ListShare(present) * LiveCount));
             if (listLength == 0)
             {
                 nominated[i] = Nomination.Unranked([]);
@@ -200,6 +200,14 @@ internal sealed class ShardData : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The deepest penetration the probe's modalities ask, since a candidate may owe its score to one of them alone;
+    /// but a modality that keeps every mate alone (ten fingers) makes the others' deeper lists needless: a mate whose
+    /// fingers are poor and whose face carries it has the face's evidence, near the threshold, in its sum.
+    /// </summary>
+    private static double ListShare(IReadOnlyList<IModalityProbe> present) =>
+        present.Where(m => m.KeepsEveryMateAlone).Select(m => m.FirstStagePenetration).DefaultIfEmpty(present.Max(m => m.FirstStagePenetration)).Min();
 
     /// <summary>A min-heap of the best live rows so far: most rows fall below its root and cost one comparison.</summary>
     private Nomination BestRows(ReadOnlySpan<float> rows, int listLength)
