@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using Matcher.Core.Telemetry;
 
-namespace Matcher.Benchmarks.Jobs;
+namespace Matcher.Benchmarks.Scale;
 
 /// <summary>
 /// Adds up the processor time the searches of a run spend in each cascade stage, from the service's own
