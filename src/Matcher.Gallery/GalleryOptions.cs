@@ -23,7 +23,7 @@ public sealed record GalleryOptions
     /// small galleries are then compared whole, and a list never gets too short to hold a weak mate. The rows the first
     /// stage ranks highest are the costly ones to compare fully (look-alikes run the whole pairing, most impostors stop
     /// early), about 40 us per finger on one core. Sixteen is more than a ten-finger probe asks of a 50,000-subject
-    /// shard (0.02 %, 10), and the list the padded cascade tests find every planted real mate with.
+    /// shard (0.02 %, 10), and the list the padded cascade tests find the planted real mates with (1 % of their shards).
     /// </summary>
     public int MinimumShortlistPerShard { get; init; } = DefaultMinimumShortlistPerShard;
 
