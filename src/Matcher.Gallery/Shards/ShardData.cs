@@ -206,8 +206,13 @@ internal sealed class ShardData : IDisposable
     /// but a modality that keeps every mate alone (ten fingers) makes the others' deeper lists needless: a mate whose
     /// fingers are poor and whose face carries it has the face's evidence, near the threshold, in its sum.
     /// </summary>
-    private static double ListShare(IReadOnlyList<IModalityProbe> present) =>
-        present.Where(m => m.KeepsEveryMateAlone).Select(m => m.FirstStagePenetration).DefaultIfEmpty(present.Max(m => m.FirstStagePenetration)).Min();
+    private static double ListShare(IReadOnlyList<IModalityProbe> present)
+    {
+        var keepingEveryMate = present.Where(m => m.KeepsEveryMateAlone).ToList();
+        return keepingEveryMate.Count > 0
+            ? keepingEveryMate.Min(m => m.FirstStagePenetration)
+            : present.Max(m => m.FirstStagePenetration);
+    }
 
     /// <summary>A min-heap of the best live rows so far: most rows fall below its root and cost one comparison.</summary>
     private Nomination BestRows(ReadOnlySpan<float> rows, int listLength)
