@@ -62,5 +62,5 @@ internal static class TemplatePacker
     }
 
     private static void FillNeighbors(PackedMinutiae packed) =>
-        NearestNeighbors.Find(packed, MatchingParameters.ProbeNeighborCount).CopyTo(packed.Neighbors, 0);
+        NearestNeighbors.Find(packed, MatchingParameters.ProbeNeighborCount, packed.Neighbors);
 }

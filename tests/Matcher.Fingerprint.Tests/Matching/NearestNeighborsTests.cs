@@ -5,8 +5,10 @@ namespace Matcher.Fingerprint.Tests.Matching;
 
 public sealed class NearestNeighborsTests
 {
-    [Fact]
-    public void MatchesSortingEveryDistanceOnRandomMinutiae()
+    [Theory]
+    [InlineData(MatchingParameters.NeighborCount)]
+    [InlineData(MatchingParameters.ProbeNeighborCount)]
+    public void MatchesSortingEveryDistanceOnRandomMinutiae(int neighborCount)
     {
         var random = new Random(17);
         for (var trial = 0; trial < 300; trial++)
@@ -20,9 +22,25 @@ public sealed class NearestNeighborsTests
                 minutiae.Y[i] = (short)-random.Next(side);
             }
 
-            var actual = NearestNeighbors.Find(minutiae, MatchingParameters.NeighborCount);
+            var actual = new byte[minutiae.Count * neighborCount];
+            NearestNeighbors.Find(minutiae, neighborCount, actual);
 
-            Assert.Equal(Reference(minutiae, MatchingParameters.NeighborCount), actual);
+            Assert.Equal(Reference(minutiae, neighborCount), actual);
+        }
+    }
+
+    [Fact]
+    public void VectorRankEqualsScalarRankAtEveryLength()
+    {
+        var random = new Random(23);
+        var width = System.Numerics.Vector<int>.Count;
+        for (var length = 1; length <= 3 * width + 1; length++)
+        {
+            var keys = Enumerable.Range(0, 4096).OrderBy(_ => random.Next()).Take(length).Concat(Enumerable.Repeat(int.MaxValue, width)).ToArray();
+            for (var of = 0; of < length; of++)
+            {
+                Assert.Equal(NearestNeighbors.RankScalar(keys, length, of), NearestNeighbors.RankVector(keys, length, of));
+            }
         }
     }
 
