@@ -42,8 +42,10 @@ public interface IModalityIndex : IDisposable
     void RankMany(IReadOnlyList<IModalityProbe> probes, IReadOnlyList<float[]> evidence);
 
     /// <summary>
-    /// The calibrated score of each probe sample in <paramref name="part"/> against the row's sample it is comparable
-    /// with, in the same order whatever the part; empty when none is.
+    /// Writes into <paramref name="scores"/> the calibrated score of each probe sample in <paramref name="part"/> against
+    /// the row's sample it is comparable with, in the probe's sample order whatever the part, and returns how many it
+    /// wrote (none when nothing is comparable). <paramref name="scores"/> holds at least
+    /// <see cref="IModalityProbe.SampleCount"/>. A search scores millions of rows, so this allocates nothing.
     /// </summary>
-    IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row, ProbePart part = ProbePart.Whole);
+    int Score(IModalityProbe probe, int row, ProbePart part, Span<SampleScore> scores);
 }

@@ -8,6 +8,9 @@ public interface IModalityProbe
 {
     Modality Modality { get; }
 
+    /// <summary>The probe's samples of this modality: the most scores one comparison with a row can give.</summary>
+    int SampleCount { get; }
+
     /// <summary>
     /// The share of a gallery the first stage must keep, ranked by this probe's evidence, to hold the mates the full
     /// comparison would find: smaller for stronger evidence (ten fingers, a face), measured per modality.

@@ -128,16 +128,17 @@ internal sealed class FaceIndex(Func<double, double> scoreOfSimilarity, Func<Sco
     }
 
     /// <summary>A face is one sample: it leads, and nothing is left for the rest.</summary>
-    public IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row, ProbePart part = ProbePart.Whole)
+    public int Score(IModalityProbe probe, int row, ProbePart part, Span<SampleScore> scores)
     {
         var probeFace = ((FaceProbe)probe).Face;
         var slot = _slotOfRow[row];
         if (part == ProbePart.Rest || slot < 0 || _faceOfSlot[slot] is not { } face
             || face.ModelId != probeFace.ModelId || face.Embedding.Length != probeFace.Embedding.Length)
         {
-            return [];
+            return 0;
         }
-        return [new SampleScore(0, scoreOfSimilarity(DotProduct.Dot(probeFace.Embedding, face.Embedding)))];
+        scores[0] = new SampleScore(0, scoreOfSimilarity(DotProduct.Dot(probeFace.Embedding, face.Embedding)));
+        return 1;
     }
 
     public void Dispose()

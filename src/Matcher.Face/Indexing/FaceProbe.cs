@@ -13,6 +13,8 @@ internal sealed class FaceProbe(EnrolledFace face) : IModalityProbe
 
     public Modality Modality => Modality.Face;
 
+    public int SampleCount => 1;
+
     /// <summary>The int8 scan ranks faces almost exactly as the float rescoring does, so a short list keeps them.</summary>
     public double FirstStagePenetration => 0.001;
 

@@ -122,22 +122,22 @@ internal sealed class FingerprintIndex : IModalityIndex
     /// Leading: the first <see cref="LeadingFingers"/> positions both the probe and the row hold, in the order of
     /// <see cref="LeadOrder"/>; the rest: the other positions both hold. Scores come in the probe's order.
     /// </summary>
-    public IReadOnlyList<SampleScore> Score(IModalityProbe probe, int row, ProbePart part = ProbePart.Whole)
+    public int Score(IModalityProbe probe, int row, ProbePart part, Span<SampleScore> scores)
     {
         var fingers = ((FingerprintProbe)probe).Fingers;
         var templates = _templateOfRow[row];
         var leading = part == ProbePart.Whole ? 0 : LeadingPositions(fingers, templates);
-        var scores = new List<SampleScore>(fingers.Count);
+        var count = 0;
         foreach (var finger in fingers)
         {
             var template = templates[finger.Position];
             var leads = (leading & (1 << finger.Position)) != 0;
             if (template >= 0 && (part == ProbePart.Whole || leads == (part == ProbePart.Leading)))
             {
-                scores.Add(new SampleScore(finger.Position, _galleries[finger.Position]!.Compare(finger.Prepared, template)));
+                scores[count++] = new SampleScore(finger.Position, _galleries[finger.Position]!.Compare(finger.Prepared, template));
             }
         }
-        return scores;
+        return count;
     }
 
     /// <summary>A bit per leading position.</summary>

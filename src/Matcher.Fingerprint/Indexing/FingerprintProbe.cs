@@ -29,6 +29,8 @@ internal sealed class FingerprintProbe : IModalityProbe
 
     public Modality Modality => Modality.Fingerprint;
 
+    public int SampleCount => Fingers.Count;
+
     /// <summary>
     /// From the hit rates of <c>matcher eval first-stage</c> (FirstStage.md): ten fingers keep their mates within
     /// 0.01 % of a gallery (estimated 100 % even at 0.001 %), so eight or more ask for 0.02 %; four within 1 %, two

@@ -58,8 +58,8 @@ internal sealed class GalleryShard(GalleryOptions options) : IDisposable
                     continue;
                 }
                 compared++;
-                var (candidate, stopped) = data.Evaluate(probes[i], row, continuationScore, fullMatchTicks);
-                if (candidate is not null && candidate.Score >= threshold)
+                var (candidate, stopped) = data.Evaluate(probes[i], row, continuationScore, threshold, fullMatchTicks);
+                if (candidate is not null)
                 {
                     found[i].Add(candidate);
                 }

@@ -241,52 +241,116 @@ internal sealed class ShardData : IDisposable
     }
 
     /// <summary>
-    /// All evidence of the probe against one row, fused; null when the row is deleted or shares no modality. When
-    /// <paramref name="continuationScore"/> is positive and the leading samples of every modality (see
-    /// <see cref="ProbePart"/>) fuse below it, the rest is never compared: null, and <c>Stopped</c>. Adds the time
-    /// each modality's full matcher took to <paramref name="ticksBySlot"/>.
+    /// All evidence of the probe against one row, fused, when it reaches <paramref name="threshold"/>; null when it does
+    /// not, or the row is deleted or shares no modality. When <paramref name="continuationScore"/> is positive and the
+    /// leading samples of every modality (see <see cref="ProbePart"/>) fuse below it, the rest is never compared: null,
+    /// and <c>Stopped</c>. Only a row that reaches the threshold builds a candidate: a search evaluates millions of rows,
+    /// and every other one allocates nothing. Adds the time each modality's full matcher took to
+    /// <paramref name="ticksBySlot"/>.
     /// </summary>
-    public (Candidate? Candidate, bool Stopped) Evaluate(SearchProbe probe, int row, double continuationScore, Span<long> ticksBySlot)
+    public (Candidate? Candidate, bool Stopped) Evaluate(SearchProbe probe, int row, double continuationScore, double threshold,
+        Span<long> ticksBySlot)
     {
         if (_records[row] is not { } record)
         {
             return (null, false);
         }
+        // Each modality's scores sit in its own region of one buffer, in the probe's sample order.
+        Span<int> regionStart = stackalloc int[_indexes.Length + 1];
+        for (var slot = 0; slot < _indexes.Length; slot++)
+        {
+            regionStart[slot + 1] = regionStart[slot] + (probe.Modalities[slot]?.SampleCount ?? 0);
+        }
+        Span<SampleScore> scores = stackalloc SampleScore[regionStart[_indexes.Length]];
+        Span<int> scored = stackalloc int[_indexes.Length];
         if (continuationScore <= 0)
         {
-            return (Candidate.Fuse(record.Key, Score(probe, row, ProbePart.Whole, ticksBySlot)), false);
+            Score(probe, row, ProbePart.Whole, scores, regionStart, scored, ticksBySlot);
+            return (FuseIfReaching(record.Key, probe, scores, regionStart, scored, threshold), false);
         }
-        var leading = Score(probe, row, ProbePart.Leading, ticksBySlot);
-        // Only the fused score decides, so most rows (those that stop) build no candidate; it is the score Candidate.Fuse gives.
-        var leadingScores = leading.SelectMany(e => e.Samples).Select(s => s.Score).ToArray();
-        if (leadingScores.Length == 0)
+        Score(probe, row, ProbePart.Leading, scores, regionStart, scored, ticksBySlot);
+        var leadingCount = 0;
+        for (var slot = 0; slot < _indexes.Length; slot++)
+        {
+            leadingCount += scored[slot];
+        }
+        if (leadingCount == 0)
         {
             return (null, false);
         }
-        if (ScoreFusion.Fuse(leadingScores) < continuationScore)
+        // Only the fused score decides, so most rows (those that stop) build no candidate; it is the score Candidate.Fuse gives.
+        if (ScoreFusion.Fuse(Flatten(scores, regionStart, scored, stackalloc double[leadingCount])) < continuationScore)
         {
             return (null, true);
         }
-        var rest = Score(probe, row, ProbePart.Rest, ticksBySlot);
-        // Probes hold their samples in position order, so this is the order a whole comparison fuses them in, to the last bit.
-        var whole = leading.Select((evidence, i) =>
-            (evidence.Modality, (IReadOnlyList<SampleScore>)[.. evidence.Samples.Concat(rest[i].Samples).OrderBy(s => s.Position)]));
-        return (Candidate.Fuse(record.Key, [.. whole]), false);
-    }
-
-    private List<(Modality Modality, IReadOnlyList<SampleScore> Samples)> Score(SearchProbe probe, int row, ProbePart part, Span<long> ticksBySlot)
-    {
-        var evidence = new List<(Modality, IReadOnlyList<SampleScore>)>(_indexes.Length);
+        Span<int> leading = stackalloc int[_indexes.Length];
+        scored.CopyTo(leading);
+        Score(probe, row, ProbePart.Rest, scores, regionStart, scored, ticksBySlot, after: leading);
         for (var slot = 0; slot < _indexes.Length; slot++)
         {
+            // Probes hold their samples in position order, so this is the order a whole comparison fuses them in, to the last bit.
+            scores.Slice(regionStart[slot], scored[slot]).Sort(static (a, b) => a.Position.CompareTo(b.Position));
+        }
+        return (FuseIfReaching(record.Key, probe, scores, regionStart, scored, threshold), false);
+    }
+
+    /// <summary>
+    /// Scores each modality's <paramref name="part"/> into its region, after the <paramref name="after"/> scores already
+    /// there; <paramref name="scored"/> becomes how many each region holds.
+    /// </summary>
+    private void Score(SearchProbe probe, int row, ProbePart part, Span<SampleScore> scores, ReadOnlySpan<int> regionStart,
+        Span<int> scored, Span<long> ticksBySlot, ReadOnlySpan<int> after = default)
+    {
+        for (var slot = 0; slot < _indexes.Length; slot++)
+        {
+            var kept = after.IsEmpty ? 0 : after[slot];
+            scored[slot] = kept;
             if (probe.Modalities[slot] is { } prepared)
             {
                 var started = Stopwatch.GetTimestamp();
-                evidence.Add((prepared.Modality, _indexes[slot].Score(prepared, row, part)));
+                var region = scores[(regionStart[slot] + kept)..regionStart[slot + 1]];
+                scored[slot] += _indexes[slot].Score(prepared, row, part, region);
                 ticksBySlot[slot] += Stopwatch.GetTimestamp() - started;
             }
         }
-        return evidence;
+    }
+
+    /// <summary>Every region's scores in modality order, as Candidate.Fuse reads them.</summary>
+    private static ReadOnlySpan<double> Flatten(ReadOnlySpan<SampleScore> scores, ReadOnlySpan<int> regionStart, ReadOnlySpan<int> scored,
+        Span<double> into)
+    {
+        var count = 0;
+        for (var slot = 0; slot < scored.Length; slot++)
+        {
+            foreach (var sample in scores.Slice(regionStart[slot], scored[slot]))
+            {
+                into[count++] = sample.Score;
+            }
+        }
+        return into[..count];
+    }
+
+    private static Candidate? FuseIfReaching(SubjectKey key, SearchProbe probe, ReadOnlySpan<SampleScore> scores, ReadOnlySpan<int> regionStart,
+        ReadOnlySpan<int> scored, double threshold)
+    {
+        var total = 0;
+        foreach (var count in scored)
+        {
+            total += count;
+        }
+        if (total == 0 || ScoreFusion.Fuse(Flatten(scores, regionStart, scored, stackalloc double[total])) < threshold)
+        {
+            return null;
+        }
+        var evidence = new List<(Modality, IReadOnlyList<SampleScore>)>(scored.Length);
+        for (var slot = 0; slot < scored.Length; slot++)
+        {
+            if (probe.Modalities[slot] is { } prepared)
+            {
+                evidence.Add((prepared.Modality, scores.Slice(regionStart[slot], scored[slot]).ToArray()));
+            }
+        }
+        return Candidate.Fuse(key, evidence);
     }
 
     public void Dispose()

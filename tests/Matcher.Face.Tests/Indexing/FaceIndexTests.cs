@@ -1,3 +1,4 @@
+using Matcher.Testing;
 using Matcher.Core.Search;
 using Matcher.Face.Indexing;
 using Matcher.Simd;
@@ -29,8 +30,8 @@ public sealed class FaceIndexTests
         // One nomination per block of 64: the probe's own row wins its block.
         Assert.Equal(3, rows.Count);
         Assert.Contains(123, rows);
-        Assert.Equal([new SampleScore(0, 100 * (double)DotProduct.Dot(faces[123].Embedding, faces[123].Embedding))], index.Score(probe, 123));
-        Assert.Empty(index.Score(probe, 9));
+        Assert.Equal([new SampleScore(0, 100 * (double)DotProduct.Dot(faces[123].Embedding, faces[123].Embedding))], index.ScoresOf(probe, 123));
+        Assert.Empty(index.ScoresOf(probe, 9));
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class FaceIndexTests
         index.Nominate(probe, 5, rows);
 
         Assert.Equal([1], rows);
-        Assert.Empty(index.Score(probe, 0));
+        Assert.Empty(index.ScoresOf(probe, 0));
         Assert.Equal(before - Dimension * sizeof(float), index.MemoryBytes);
     }
 
@@ -113,7 +114,7 @@ public sealed class FaceIndexTests
         using var index = Factory.CreateIndex();
         index.Add(0, [Face(0)]);
 
-        Assert.Empty(index.Score(Factory.Prepare([Face(0) with { ModelId = "model-b" }])!, 0));
+        Assert.Empty(index.ScoresOf(Factory.Prepare([Face(0) with { ModelId = "model-b" }])!, 0));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Matcher.Testing;
 using Matcher.Core.Search;
 using Matcher.Fingerprint.Descriptors;
 using Matcher.Fingerprint.Indexing;
@@ -28,9 +29,9 @@ public sealed class FingerprintIndexTests
             new(2, FingerprintMatcher.Compare(database.Probes[1], database.Candidates[0])),
             new(7, FingerprintMatcher.Compare(database.Probes[9], database.Candidates[8])),
         };
-        Assert.Equal(expected, index.Score(probe, 0));
-        Assert.Empty(index.Score(probe, 1));
-        Assert.Empty(index.Score(probe, 2));
+        Assert.Equal(expected, index.ScoresOf(probe, 0));
+        Assert.Empty(index.ScoresOf(probe, 1));
+        Assert.Empty(index.ScoresOf(probe, 2));
     }
 
     /// <summary>
@@ -52,16 +53,16 @@ public sealed class FingerprintIndexTests
         foreach (var (probeFingers, row) in new[] { (second, 0), (first, 1) })
         {
             var probe = Factory.Prepare(probeFingers)!;
-            var whole = index.Score(probe, row);
-            var leading = index.Score(probe, row, Core.Modalities.ProbePart.Leading);
-            var rest = index.Score(probe, row, Core.Modalities.ProbePart.Rest);
+            var whole = index.ScoresOf(probe, row);
+            var leading = index.ScoresOf(probe, row, Core.Modalities.ProbePart.Leading);
+            var rest = index.ScoresOf(probe, row, Core.Modalities.ProbePart.Rest);
             Assert.Equal([1, 3, 6, 9], whole.Select(s => s.Position));
             Assert.Equal([1, 6], leading.Select(s => s.Position));
             Assert.Equal([3, 9], rest.Select(s => s.Position));
             Assert.Equal(whole, leading.Concat(rest).OrderBy(s => s.Position));
         }
-        var leadingOneWay = index.Score(Factory.Prepare(second)!, 0, Core.Modalities.ProbePart.Leading);
-        var leadingOtherWay = index.Score(Factory.Prepare(first)!, 1, Core.Modalities.ProbePart.Leading);
+        var leadingOneWay = index.ScoresOf(Factory.Prepare(second)!, 0, Core.Modalities.ProbePart.Leading);
+        var leadingOtherWay = index.ScoresOf(Factory.Prepare(first)!, 1, Core.Modalities.ProbePart.Leading);
         Assert.Equal(leadingOneWay, leadingOtherWay);
     }
 
