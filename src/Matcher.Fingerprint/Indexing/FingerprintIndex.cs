@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Matcher.Core.Modalities;
 using Matcher.Core.Search;
 using Matcher.Core.Subjects;
@@ -28,16 +29,17 @@ internal sealed class FingerprintIndex : IModalityIndex
     private readonly FingerprintGallery?[] _galleries = new FingerprintGallery?[Positions];
     private readonly List<int>[] _rowOfTemplate = Enumerable.Range(0, Positions).Select(_ => new List<int>()).ToArray();
     private readonly DescriptorColumn?[] _descriptors = new DescriptorColumn?[Positions];
-    private readonly List<int[]> _templateOfRow = [];
+    /// <summary>Per row and position, the template's index in that position's gallery, -1 for none: one flat list, not an array per row.</summary>
+    private readonly List<int> _templateOfRow = [];
     private int _removedRows;
 
     public long MemoryBytes => _galleries.Sum(g => g?.MemoryBytes ?? 0) + _descriptors.Sum(d => d?.MemoryBytes ?? 0);
 
     public void Add(int row, IReadOnlyList<EnrolledSample> samples)
     {
-        if (row != _templateOfRow.Count)
+        if (row != _templateOfRow.Count / Positions)
         {
-            throw new ArgumentOutOfRangeException(nameof(row), row, $"Rows are added in order; the next is {_templateOfRow.Count}.");
+            throw new ArgumentOutOfRangeException(nameof(row), row, $"Rows are added in order; the next is {_templateOfRow.Count / Positions}.");
         }
         var fingers = samples.Cast<EnrolledFinger>().ToArray();
         if (fingers.FirstOrDefault(f => f.Position is < 0 or >= Positions) is { } outside)
@@ -56,7 +58,7 @@ internal sealed class FingerprintIndex : IModalityIndex
             var descriptor = FingerDescriptor.Of(packed[i]);
             (_descriptors[position] ??= new DescriptorColumn()).Set(row, descriptor, FirstStageScan.Background.NormOf(descriptor));
         }
-        _templateOfRow.Add(templateAt);
+        _templateOfRow.AddRange(templateAt);
     }
 
     public void Remove(int row)
@@ -125,7 +127,7 @@ internal sealed class FingerprintIndex : IModalityIndex
     public int Score(IModalityProbe probe, int row, ProbePart part, Span<SampleScore> scores)
     {
         var fingers = ((FingerprintProbe)probe).Fingers;
-        var templates = _templateOfRow[row];
+        var templates = CollectionsMarshal.AsSpan(_templateOfRow).Slice(row * Positions, Positions);
         var leading = part == ProbePart.Whole ? 0 : LeadingPositions(fingers, templates);
         var count = 0;
         foreach (var finger in fingers)
@@ -141,7 +143,7 @@ internal sealed class FingerprintIndex : IModalityIndex
     }
 
     /// <summary>A bit per leading position.</summary>
-    private static int LeadingPositions(IReadOnlyList<ProbeFinger> fingers, int[] templates)
+    private static int LeadingPositions(IReadOnlyList<ProbeFinger> fingers, ReadOnlySpan<int> templates)
     {
         var probePositions = 0;
         foreach (var finger in fingers)

@@ -10,6 +10,9 @@ public sealed class FingerprintIndexFactory : IModalityIndexFactory
 
     public IModalityIndex CreateIndex() => new FingerprintIndex();
 
+    /// <summary>In the native template format, one array per subject (<see cref="KeptFingers"/>).</summary>
+    public IReadOnlyList<EnrolledSample> Keep(IReadOnlyList<EnrolledSample> samples) => KeptFingers.Of(samples);
+
     public IModalityProbe? Prepare(IReadOnlyList<EnrolledSample> samples) =>
         samples.Count == 0 ? null : new FingerprintProbe(samples.Cast<EnrolledFinger>());
 }

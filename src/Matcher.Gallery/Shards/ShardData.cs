@@ -46,6 +46,11 @@ internal sealed class ShardData : IDisposable
             throw new InvalidOperationException($"Subject {record.Key} is already in the shard.");
         }
         var samples = SamplesBySlot(record.Samples);
+        var kept = new IReadOnlyList<EnrolledSample>[samples.Length];
+        for (var slot = 0; slot < samples.Length; slot++)
+        {
+            kept[slot] = _options.Modalities[slot].Keep(samples[slot]);
+        }
         var row = _records.Count;
         var added = 0;
         try
@@ -69,7 +74,7 @@ internal sealed class ShardData : IDisposable
             _records.Add(null);
             throw;
         }
-        _records.Add(record);
+        _records.Add(record with { Samples = new KeptSamples(kept) });
         _rowOfSubject.Add(record.Key.SubjectId, row);
         for (var slot = 0; slot < _indexes.Length; slot++)
         {

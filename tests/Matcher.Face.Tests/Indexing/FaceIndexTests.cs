@@ -1,7 +1,7 @@
-using Matcher.Testing;
 using Matcher.Core.Search;
 using Matcher.Face.Indexing;
 using Matcher.Simd;
+using Matcher.Testing;
 using Xunit;
 
 namespace Matcher.Face.Tests.Indexing;

@@ -1,9 +1,9 @@
-using Matcher.Testing;
 using Matcher.Core.Search;
 using Matcher.Fingerprint.Descriptors;
 using Matcher.Fingerprint.Indexing;
 using Matcher.Fingerprint.Matching;
 using Matcher.Fingerprint.Tests.Matching;
+using Matcher.Testing;
 using Xunit;
 
 namespace Matcher.Fingerprint.Tests.Indexing;
