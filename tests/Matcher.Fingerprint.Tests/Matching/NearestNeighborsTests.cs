@@ -30,16 +30,43 @@ public sealed class NearestNeighborsTests
     }
 
     [Fact]
-    public void VectorRankEqualsScalarRankAtEveryLength()
+    public void VectorRanksEqualScalarRanksAtEveryLength()
     {
         var random = new Random(23);
         var width = System.Numerics.Vector<int>.Count;
         for (var length = 1; length <= 3 * width + 1; length++)
         {
             var keys = Enumerable.Range(0, 4096).OrderBy(_ => random.Next()).Take(length).Concat(Enumerable.Repeat(int.MaxValue, width)).ToArray();
+            var scalar = new int[length + width];
+            var vector = new int[length + width];
+
+            NearestNeighbors.RanksScalar(keys, length, scalar);
+            NearestNeighbors.RanksVector(keys, length, vector);
+
+            Assert.Equal(scalar.AsSpan(0, length).ToArray(), vector.AsSpan(0, length).ToArray());
+            Assert.Equal(Enumerable.Range(0, length), scalar.Take(length).Order());
+        }
+    }
+
+    [Fact]
+    public void VectorKeysEqualScalarKeysAtEveryLength()
+    {
+        var random = new Random(29);
+        var width = System.Numerics.Vector<int>.Count;
+        for (var length = width; length <= 4 * width; length += width)
+        {
+            // Coordinates spread past the edge length and coincide now and then, so every kind of key appears.
+            var xs = Enumerable.Range(0, length).Select(_ => random.Next(-200, 200)).ToArray();
+            var ys = Enumerable.Range(0, length).Select(_ => random.Next(-200, 200)).ToArray();
+            xs[length - 1] = xs[0];
+            ys[length - 1] = ys[0];
             for (var of = 0; of < length; of++)
             {
-                Assert.Equal(NearestNeighbors.RankScalar(keys, length, of), NearestNeighbors.RankVector(keys, length, of));
+                var scalar = new int[length];
+                var vector = new int[length];
+                NearestNeighbors.KeysScalar(xs, ys, of, scalar);
+                NearestNeighbors.KeysVector(xs, ys, of, vector);
+                Assert.Equal(scalar, vector);
             }
         }
     }
